@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "bizbank",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .library(name: "BankCore", targets: ["BankCore"]),
+        .library(name: "BankAPI", targets: ["BankAPI"]),
+        .executable(name: "bizbank", targets: ["bizbank"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // Pure domain: no Vapor, no Fluent, no Foundation networking.
+        .target(name: "BankCore"),
+        // The wire contract shared by the server and the SDK.
+        .target(name: "BankAPI", dependencies: ["BankCore"]),
+        .target(
+            name: "BankServer",
+            dependencies: [
+                "BankCore",
+                "BankAPI",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "bizbank", dependencies: ["BankServer"]),
+        .testTarget(name: "BankCoreTests", dependencies: ["BankCore"]),
+        .testTarget(
+            name: "BankServerTests",
+            dependencies: [
+                "BankServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,152 @@
+import Foundation
+
+public struct SessionView: Codable, Sendable {
+    public var id: UUID
+    public var deviceName: String
+    public var platform: String
+    public var ip: String
+    public var createdAt: Date
+    public var lastSeenAt: Date
+    public var expiresAt: Date
+    public var current: Bool
+    public init(id: UUID, deviceName: String, platform: String, ip: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date, current: Bool) {
+        self.id = id
+        self.deviceName = deviceName
+        self.platform = platform
+        self.ip = ip
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+        self.expiresAt = expiresAt
+        self.current = current
+    }
+}
+
+public struct DeviceView: Codable, Sendable {
+    public var id: UUID
+    public var name: String
+    public var platform: String
+    public var appVersion: String
+    public var firstSeenAt: Date
+    public var lastSeenAt: Date
+    public var trusted: Bool
+    public var hasDeviceKey: Bool
+    public init(id: UUID, name: String, platform: String, appVersion: String, firstSeenAt: Date, lastSeenAt: Date, trusted: Bool, hasDeviceKey: Bool) {
+        self.id = id
+        self.name = name
+        self.platform = platform
+        self.appVersion = appVersion
+        self.firstSeenAt = firstSeenAt
+        self.lastSeenAt = lastSeenAt
+        self.trusted = trusted
+        self.hasDeviceKey = hasDeviceKey
+    }
+}
+
+/// A list page; `nextCursor` is nil on the last page.
+public struct ListPage<Item: Codable & Sendable>: Codable, Sendable {
+    public var items: [Item]
+    public var nextCursor: String?
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}
+
+public struct DeviceKeyEnrolment: Codable, Sendable {
+    public var publicKey: String
+    public init(publicKey: String) { self.publicKey = publicKey }
+}
+
+public struct DeviceKeyEnrolled: Codable, Sendable {
+    public var deviceId: UUID
+    public var enrolledAt: Date
+    public init(deviceId: UUID, enrolledAt: Date) {
+        self.deviceId = deviceId
+        self.enrolledAt = enrolledAt
+    }
+}
+
+public struct DeviceChallengeRequest: Codable, Sendable {
+    public var phone: String
+    public var deviceId: String
+    public init(phone: String, deviceId: String) {
+        self.phone = phone
+        self.deviceId = deviceId
+    }
+}
+
+public struct DeviceChallenge: Codable, Sendable {
+    public var challengeId: UUID
+    public var nonce: String
+    public var expiresAt: Date
+    public init(challengeId: UUID, nonce: String, expiresAt: Date) {
+        self.challengeId = challengeId
+        self.nonce = nonce
+        self.expiresAt = expiresAt
+    }
+}
+
+public struct DeviceSignInRequest: Codable, Sendable {
+    public var challengeId: UUID
+    public var signature: String
+    public init(challengeId: UUID, signature: String) {
+        self.challengeId = challengeId
+        self.signature = signature
+    }
+}
+
+public struct PasswordChangeRequest: Codable, Sendable {
+    public var currentPassword: String
+    public var newPassword: String
+    public init(currentPassword: String, newPassword: String) {
+        self.currentPassword = currentPassword
+        self.newPassword = newPassword
+    }
+}
+
+/// §5.2: the answer to a report of unauthorised use, with the bank's contact.
+public struct SecurityReportResult: Codable, Sendable {
+    public var blockedAt: Date
+    public var contactPhone: String
+    public var message: String
+    public init(blockedAt: Date, contactPhone: String, message: String) {
+        self.blockedAt = blockedAt
+        self.contactPhone = contactPhone
+        self.message = message
+    }
+}
+
+public struct UnauthorisedUseStart: Codable, Sendable {
+    public var phone: String
+    public init(phone: String) { self.phone = phone }
+}
+
+public struct ChallengeStarted: Codable, Sendable {
+    public var challengeId: UUID
+    public var expiresAt: Date
+    public init(challengeId: UUID, expiresAt: Date) {
+        self.challengeId = challengeId
+        self.expiresAt = expiresAt
+    }
+}
+
+public struct PolicyEditionView: Codable, Sendable {
+    public var id: UUID
+    public var version: Int
+    public var language: String
+    public var title: String
+    public var text: String
+    public var effectiveAt: Date
+    public var lastUpdated: String
+    public var publishedAt: Date
+    public init(id: UUID, version: Int, language: String, title: String, text: String, effectiveAt: Date, lastUpdated: String, publishedAt: Date) {
+        self.id = id
+        self.version = version
+        self.language = language
+        self.title = title
+        self.text = text
+        self.effectiveAt = effectiveAt
+        self.lastUpdated = lastUpdated
+        self.publishedAt = publishedAt
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Typed configuration, read once from the environment at start-up.
+/// `load` reports every missing or malformed variable together and never echoes a secret's value.
+struct AppConfig: Sendable {
+    enum DatabaseLocation: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    enum SMSGatewayKind: Sendable, Equatable {
+        /// Development: the message stays in the outbox (listed at `/dev/sms`) and is written to the log.
+        case outbox
+        case http(url: URL, token: String)
+    }
+
+    var isProduction: Bool
+    var dataDirectory: String
+    var database: DatabaseLocation
+    /// PostgreSQL schema search path (tests give each run its own schema).
+    var postgresSearchPath: [String]?
+    /// 32 bytes; every other key is derived from it (HKDF), so one secret is rotated, not five.
+    var masterKey: Data
+    var appDomain: String
+    /// The personal-data operator named in every consent record (Law 94-V art. 8).
+    var operatorName: String
+    var operatorBIN: String
+    var smsGateway: SMSGatewayKind
+    var bcryptCost: Int
+    var security: SecuritySettings
+    var accessLogRetentionDays: Int
+    var trustForwardedFor: Bool
+    /// Processing jobs (SMS dispatch, retention) inside `serve`; tests drive them by hand.
+    var runsBackgroundJobs: Bool
+}
+
+/// The numbers of the security model (ARCHITECTURE.md), all configurable.
+struct SecuritySettings: Sendable {
+    var sessionIdleSeconds: Int = 300
+    var sessionAbsoluteSeconds: Int = 12 * 3600
+    var otpLifetimeSeconds: Int = 300
+    var otpMaxAttempts: Int = 3
+    var otpResendGapSeconds: Int = 60
+    var otpSendsPerHour: Int = 5
+    var failedSignInsBeforeLock: Int = 5
+    var lockMinutes: Int = 30
+    var deviceChallengeSeconds: Int = 120
+    var signInPerIPPerMinute: Int = 30
+    var signInPerPhonePerHour: Int = 20
+    var registrationsPerIPPerHour: Int = 20
+    var registrationsPerPhonePerHour: Int = 5
+    var otpVerifyPerIPPerMinute: Int = 30
+}
+
+struct ConfigError: Error, CustomStringConvertible {
+    let problems: [String]
+    var description: String {
+        "Configuration is invalid:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension AppConfig {
+    /// Reads the configuration. In development a missing master key is generated into the data directory
+    /// (never committed); in production every secret must be given.
+    static func load(environment env: [String: String], isProduction: Bool, isTesting: Bool = false) throws -> AppConfig {
+        var problems: [String] = []
+        let dataDirectory = env["BIZBANK_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+
+        let database: DatabaseLocation
+        switch env["DATABASE_URL"] {
+        case nil, "":
+            if isProduction { problems.append("DATABASE_URL is required in production") }
+            database = isTesting ? .sqliteMemory : .sqliteFile(path: dataDirectory + "/bizbank.sqlite")
+        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
+            database = .postgres(url: url)
+        case let url? where url.hasPrefix("sqlite://"):
+            let path = String(url.dropFirst("sqlite://".count))
+            database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path: path)
+        case .some:
+            problems.append("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (value not shown)")
+            database = .sqliteMemory
+        }
+
+        var masterKey = Data()
+        if let encoded = env["BIZBANK_MASTER_KEY"], !encoded.isEmpty {
+            if let key = Data(base64Encoded: encoded), key.count == 32 {
+                masterKey = key
+            } else {
+                problems.append("BIZBANK_MASTER_KEY must be 32 bytes in base64 (value not shown)")
+            }
+        } else if isProduction {
+            problems.append("BIZBANK_MASTER_KEY is required in production (32 bytes, base64)")
+        }
+
+        let smsGateway: SMSGatewayKind
+        switch env["BIZBANK_SMS_GATEWAY"] ?? "outbox" {
+        case "outbox":
+            if isProduction { problems.append("BIZBANK_SMS_GATEWAY must be http in production (the outbox adapter is for development)") }
+            smsGateway = .outbox
+        case "http":
+            let url = env["BIZBANK_SMS_HTTP_URL"].flatMap(URL.init(string:))
+            let token = env["BIZBANK_SMS_HTTP_TOKEN"] ?? ""
+            if url?.scheme == nil { problems.append("BIZBANK_SMS_HTTP_URL must be an http(s) URL when BIZBANK_SMS_GATEWAY=http") }
+            if token.isEmpty { problems.append("BIZBANK_SMS_HTTP_TOKEN is required when BIZBANK_SMS_GATEWAY=http") }
+            smsGateway = url.map { .http(url: $0, token: token) } ?? .outbox
+        default:
+            problems.append("BIZBANK_SMS_GATEWAY must be outbox or http")
+            smsGateway = .outbox
+        }
+
+        func integer(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
+            guard let raw = env[name], !raw.isEmpty else { return fallback }
+            guard let value = Int(raw), range.contains(value) else {
+                problems.append("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+                return fallback
+            }
+            return value
+        }
+
+        // The bank's real BIN is configuration, not code: the development default is a placeholder.
+        let operatorBIN = env["BIZBANK_OPERATOR_BIN"] ?? "000000000000"
+        if isProduction, env["BIZBANK_OPERATOR_BIN"] == nil { problems.append("BIZBANK_OPERATOR_BIN is required in production") }
+
+        var security = SecuritySettings()
+        security.sessionIdleSeconds = integer("BIZBANK_SESSION_IDLE_SECONDS", 300, 30...3600)
+        security.sessionAbsoluteSeconds = integer("BIZBANK_SESSION_ABSOLUTE_SECONDS", 43_200, 300...604_800)
+        security.lockMinutes = integer("BIZBANK_LOCK_MINUTES", 30, 1...1440)
+        let config = AppConfig(
+            isProduction: isProduction,
+            dataDirectory: dataDirectory,
+            database: database,
+            postgresSearchPath: nil,
+            masterKey: masterKey,
+            appDomain: env["BIZBANK_APP_DOMAIN"].flatMap { $0.isEmpty ? nil : $0 } ?? "bizbank.kz",
+            operatorName: env["BIZBANK_OPERATOR_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "«Alatau City Bank» АҚ",
+            operatorBIN: operatorBIN,
+            smsGateway: smsGateway,
+            bcryptCost: integer("BIZBANK_BCRYPT_COST", isTesting ? 4 : 12, 4...16),
+            security: security,
+            accessLogRetentionDays: integer("BIZBANK_ACCESS_LOG_RETENTION_DAYS", 90, 1...3650),
+            trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
+            runsBackgroundJobs: !isTesting
+        )
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        return config
+    }
+
+    /// Development only: reuse or create `<data>/master.key` so encrypted data survives restarts.
+    func withDevelopmentKey() throws -> AppConfig {
+        guard masterKey.isEmpty else { return self }
+        var copy = self
+        if case .sqliteMemory = database {
+            copy.masterKey = SecureRandom.bytes(32)
+            return copy
+        }
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let path = dataDirectory + "/master.key"
+        if let existing = fileManager.contents(atPath: path), let key = Data(base64Encoded: existing), key.count == 32 {
+            copy.masterKey = key
+        } else {
+            let key = SecureRandom.bytes(32)
+            guard fileManager.createFile(atPath: path, contents: Data(key.base64EncodedString().utf8), attributes: [.posixPermissions: 0o600])
+            else { throw ConfigError(problems: ["cannot write the development key to \(path)"]) }
+            copy.masterKey = key
+        }
+        return copy
+    }
+}

@@ -1,0 +1,41 @@
+import Fluent
+import Vapor
+
+/// Lifecycle-managed background work inside `serve`: SMS dispatch every second, retention hourly.
+/// Started after boot, cancelled and awaited on shutdown — never a fire-and-forget task.
+final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
+    private let services: BankServices
+    private var task: Task<Void, Never>?
+
+    init(services: BankServices) {
+        self.services = services
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let services = services
+        let database = application.db
+        let logger = application.logger
+        task = Task {
+            let dispatcher = SMSDispatcher(services: services, logger: logger)
+            var lastRetention = Date.distantPast
+            while !Task.isCancelled {
+                do {
+                    try await dispatcher.dispatchPending(on: database)
+                    if services.clock.now().timeIntervalSince(lastRetention) > 3600 {
+                        let report = try await RetentionJob(services: services).run(on: database)
+                        logger.info("retention run", metadata: ["deleted": "\(report)"])
+                        lastRetention = services.clock.now()
+                    }
+                } catch {
+                    logger.warning("background job failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        task?.cancel()
+        await task?.value
+    }
+}

@@ -1,0 +1,42 @@
+import Vapor
+
+/// Everything the areas share, built once in `configure` and injected through the application,
+/// so tests can swap the clock or the SMS gateway. No global mutable singletons.
+struct BankServices: Sendable {
+    let config: AppConfig
+    let clock: any WallClock
+    let cipher: PersonalDataCipher
+    let localizer: Localizer
+    let smsGateway: any SMSGateway
+    let passwordPolicy: PasswordPolicy
+
+    var security: SecuritySettings { config.security }
+}
+
+extension Application {
+    private struct BankServicesKey: StorageKey {
+        typealias Value = BankServices
+    }
+
+    var bank: BankServices {
+        get {
+            guard let services = storage[BankServicesKey.self] else { fatalError("configure(_:) has not run: BankServices missing") }
+            return services
+        }
+        set { storage[BankServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var bank: BankServices { application.bank }
+
+    /// The caller's address: the peer, or the first X-Forwarded-For hop when a trusted proxy sits in front.
+    var clientIP: String {
+        if bank.config.trustForwardedFor, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    var userAgent: String { String((headers.first(name: .userAgent) ?? "").prefix(300)) }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+import NIOPosix
+import Vapor
+
+/// The process entry: reads the configuration, builds the application and runs the requested command.
+public enum BizBank {
+    public static func main() async throws {
+        var environment = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &environment)
+        let config: AppConfig
+        do {
+            config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, isProduction: environment == .production)
+                .withDevelopmentKeyIfAllowed(isProduction: environment == .production)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(78)  // EX_CONFIG
+        }
+        // SQLite has one writer: a single event loop gives it exactly one connection, so writes never contend.
+        let group: Application.EventLoopGroupProvider =
+            switch config.database {
+            case .postgres: .singleton
+            case .sqliteFile, .sqliteMemory: .shared(MultiThreadedEventLoopGroup(numberOfThreads: 1))
+            }
+        let app = try await Application.make(environment, group)
+        app.asyncCommands.use(AuditCommands(), as: "audit")
+        app.asyncCommands.use(AccountCommands(), as: "account")
+        app.asyncCommands.use(PrivacyCommands(), as: "privacy")
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+        do {
+            try await configure(app, config: config)
+            if !config.isProduction, environment != .testing {
+                try await DemoSeeder(services: app.bank).seedIfEmpty(on: app.db, announce: { print($0) })
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+extension AppConfig {
+    func withDevelopmentKeyIfAllowed(isProduction: Bool) throws -> AppConfig {
+        isProduction ? self : try withDevelopmentKey()
+    }
+}

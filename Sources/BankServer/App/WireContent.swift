@@ -1,0 +1,40 @@
+import BankAPI
+import Vapor
+
+// The wire types live in BankAPI (shared with the SDK); the server only adds Vapor's Content conformance.
+extension SessionGrant: Content {}
+extension UserProfile: Content {}
+extension OtpChallengeResponse: Content {}
+extension DeviceKeyEnrolled: Content {}
+extension DeviceChallenge: Content {}
+extension SecurityReportResult: Content {}
+extension ChallengeStarted: Content {}
+extension PolicyEditionView: Content {}
+extension SessionView: Content {}
+extension DeviceView: Content {}
+extension ListPage: Content, RequestDecodable, ResponseEncodable, AsyncRequestDecodable,
+    AsyncResponseEncodable
+where Item: Content {}
+
+extension Request {
+    /// Decodes a JSON body; anything that is not JSON is `415`, broken JSON `400`, bad fields `422`.
+    func decodeBody<T: Decodable>(_ type: T.Type) throws -> T {
+        guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
+            throw BankError(status: .unsupportedMediaType, code: "unsupported_media_type")
+        }
+        return try content.decode(T.self)
+    }
+
+    func uuidParameter(_ name: String) throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw BankError.malformedRequest }
+        return id
+    }
+}
+
+extension OtpChallengeResponse {
+    init(_ challenge: OtpChallenge, phoneMasked: String, resendGapSeconds: Int) throws {
+        self.init(
+            challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt, phoneMasked: phoneMasked,
+            resendAvailableAt: challenge.lastSentAt.addingTimeInterval(Double(resendGapSeconds)))
+    }
+}

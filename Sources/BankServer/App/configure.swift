@@ -1,0 +1,78 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Metrics
+import Prometheus
+import Vapor
+
+/// Process-wide metrics registry: swift-metrics can be bootstrapped once per process, tests make many apps.
+enum MetricsRegistry {
+    static let shared: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// Wires the application: database, migrations, services, middleware, routes, background jobs.
+func configure(_ app: Application, config: AppConfig, clock: any WallClock = SystemClock(), smsGateway: (any SMSGateway)? = nil) async throws {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
+    app.routes.defaultMaxBodySize = "64kb"
+
+    try useDatabase(config.database, postgresSearchPath: config.postgresSearchPath, on: app)
+    app.migrations.add(BankMigrations.all)
+    try await app.autoMigrate()
+
+    let localizer = try Localizer.bundled()
+    let gateway: any SMSGateway
+    switch (smsGateway, config.smsGateway) {
+    case (let injected?, _): gateway = injected
+    case (nil, .outbox): gateway = OutboxSMSGateway(logger: app.logger)
+    case (nil, .http(let url, let token)): gateway = HTTPSMSGateway(client: app.http.client.shared, url: url, token: token)
+    }
+    app.bank = BankServices(
+        config: config, clock: clock, cipher: PersonalDataCipher(keys: KeyRing(masterKey: config.masterKey)), localizer: localizer,
+        smsGateway: gateway, passwordPolicy: try PasswordPolicy.bundled())
+
+    let problems = ProblemMiddleware(localizer: localizer)
+    app.middleware = Middlewares()
+    app.middleware.use(AccessLogMiddleware(problems: problems))
+    app.middleware.use(problems)
+    try routes(app, registry: MetricsRegistry.shared)
+
+    if config.runsBackgroundJobs {
+        app.lifecycle.use(BackgroundJobs(services: app.bank))
+    }
+}
+
+func useDatabase(_ location: AppConfig.DatabaseLocation, postgresSearchPath: [String]?, on app: Application) throws {
+    switch location {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = postgresSearchPath
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+    }
+}
+
+/// Every migration, in order. Never edit one that has landed: add a new one.
+enum BankMigrations {
+    static var all: [any Migration] {
+        [
+            CreateCompanies(), CreateUsers(), CreateMemberships(), CreateDevices(), CreateSessions(), CreateDeviceKeyChallenges(),
+            CreatePolicyEditions(), CreatePolicyAcceptances(), CreateConsents(), SeedFirstPolicyEdition(),
+            CreateOtpChallenges(), CreateSMSOutbox(), CreateAuditLog(), CreateAccessLog(), CreateRateLimitCounters(), CreateSecurityAlerts(),
+            CreateLookupIndexes(),
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+import Prometheus
+import Vapor
+
+/// The route table, by auth tier.
+func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
+    // Operations
+    let health = HealthController(registry: registry)
+    app.get("health", "live", use: health.live)
+    app.get("health", "ready", use: health.ready)
+    app.get("metrics", use: health.metrics)
+    app.get("api", "openapi.yaml", use: health.openAPI)
+
+    let api = app.grouped("api", "v1")
+
+    // Public: no session
+    api.get("policy", "current", use: PolicyController().current)
+    try api.register(collection: IdentityController())
+    let security = SecurityController()
+    api.post("security", "unauthorised-use", "start", use: security.start)
+    api.post("security", "unauthorised-use", "confirm", use: security.confirm)
+
+    // Signed in
+    let signedIn = api.grouped(SessionAuthenticator())
+    try signedIn.register(collection: ProfileController())
+    signedIn.post("security", "unauthorised-use", use: security.reportSignedIn)
+
+    // Development only
+    if !app.bank.config.isProduction {
+        app.get("dev", "sms", use: DevController().sms)
+    }
+}

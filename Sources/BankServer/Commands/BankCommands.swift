@@ -1,0 +1,76 @@
+import BankCore
+import Fluent
+import Vapor
+
+/// `bizbank audit verify`: walks the hash chain and names the first altered or missing record (§5.1).
+struct AuditVerifyCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    let help = "Verifies the audit log's hash chain and names the first altered or missing record."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let finding = try await AuditVerifier.verify(on: context.application.db)
+        context.console.print(finding.description)
+        if case .intact = finding { return }
+        throw CommandFailure(message: finding.description)
+    }
+}
+
+struct AuditCommands: AsyncCommandGroup {
+    let commands: [String: any AnyAsyncCommand] = ["verify": AuditVerifyCommand()]
+    let help = "Audit log tools."
+}
+
+/// `bizbank account unblock --phone +77…`: the bank lifts a §5.2 block after speaking to the client.
+struct AccountUnblockCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "phone", help: "The client's phone number") var phone: String?
+        @Option(name: "user", help: "The user id") var user: String?
+    }
+
+    let help = "Unblocks an account blocked after a report of unauthorised use (§5.2)."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let userID: UUID
+        if let raw = signature.user, let id = UUID(uuidString: raw) {
+            userID = id
+        } else if let raw = signature.phone, let phone = try? PhoneNumber(raw),
+            let user = try await User.query(on: app.db).filter(\.$phoneIndex == app.bank.vault.phoneIndex(phone)).first(), let id = user.id
+        {
+            userID = id
+        } else {
+            throw CommandFailure(message: "give --phone of a known client or --user <uuid>")
+        }
+        try await app.bank.unauthorisedUse.unblock(userID: userID, on: app.db)
+        context.console.print("unblocked user \(userID)")
+    }
+}
+
+struct AccountCommands: AsyncCommandGroup {
+    let commands: [String: any AnyAsyncCommand] = ["unblock": AccountUnblockCommand()]
+    let help = "Client account tools."
+}
+
+/// `bizbank privacy purge [--dry-run]`: deletes what has outlived its retention and reports it by category.
+struct PrivacyPurgeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "dry-run", help: "Count what would be deleted, delete nothing") var dryRun: Bool
+    }
+
+    let help = "Deletes data past its retention period (§2.1, Law 94-V art. 18)."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let report = try await RetentionJob(services: context.application.bank).run(dryRun: signature.dryRun, on: context.application.db)
+        context.console.print((signature.dryRun ? "would delete: " : "deleted: ") + report.description)
+    }
+}
+
+struct PrivacyCommands: AsyncCommandGroup {
+    let commands: [String: any AnyAsyncCommand] = ["purge": PrivacyPurgeCommand()]
+    let help = "Privacy-centre tools."
+}
+
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

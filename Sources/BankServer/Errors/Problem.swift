@@ -1,0 +1,100 @@
+import Vapor
+
+/// An RFC 9457 problem document: the one shape every error reaches a client in.
+struct Problem: Content, Equatable {
+    struct FieldError: Content, Equatable {
+        var field: String
+        var code: String
+        var message: String
+    }
+
+    var type: String
+    var title: String
+    var status: Int
+    var code: String
+    var detail: String?
+    var errors: [FieldError]?
+}
+
+/// A field that failed validation, before it is localised.
+struct FieldViolation: Sendable, Equatable {
+    let field: String
+    let code: String
+}
+
+/// Every error a user can hit. Areas throw these; only `ProblemMiddleware` turns them into HTTP.
+struct BankError: Error, Sendable, Equatable {
+    let status: HTTPResponseStatus
+    let code: String
+    var fields: [FieldViolation] = []
+    var retryAfterSeconds: Int?
+
+    static func validation(_ fields: [FieldViolation]) -> BankError {
+        BankError(status: .unprocessableEntity, code: "validation_failed", fields: fields)
+    }
+
+    static func rateLimited(retryAfter seconds: Int) -> BankError {
+        BankError(status: .tooManyRequests, code: "rate_limited", retryAfterSeconds: max(1, seconds))
+    }
+
+    static let malformedRequest = BankError(status: .badRequest, code: "malformed_request")
+    static let authenticationRequired = BankError(status: .unauthorized, code: "authentication_required")
+    static let sessionExpired = BankError(status: .unauthorized, code: "session_expired")
+    /// §2.2.1 / PSD2 RTS art. 4: one answer for every sign-in failure, never naming the factor.
+    static let signInFailed = BankError(status: .unauthorized, code: "sign_in_failed")
+    static let forbidden = BankError(status: .forbidden, code: "forbidden")
+    static let notFound = BankError(status: .notFound, code: "not_found")
+    static let conflict = BankError(status: .conflict, code: "conflict")
+    static let otpInvalid = BankError(status: .unprocessableEntity, code: "otp_invalid")
+    static let otpExpired = BankError(status: .unprocessableEntity, code: "otp_expired")
+    static let otpExhausted = BankError(status: .unprocessableEntity, code: "otp_exhausted")
+    static let accountBlocked = BankError(status: .forbidden, code: "account_blocked")
+    static let companyAlreadyRegistered = BankError(status: .conflict, code: "company_already_registered")
+    static let policyEditionOutdated = BankError(status: .conflict, code: "policy_edition_outdated")
+    static let deviceNotTrusted = BankError(status: .forbidden, code: "device_not_trusted")
+    static let deviceKeyInvalid = BankError(status: .unprocessableEntity, code: "device_key_invalid")
+    static let currentPasswordIncorrect = BankError(status: .unprocessableEntity, code: "current_password_incorrect")
+    static let internalError = BankError(status: .internalServerError, code: "internal_error")
+
+    static func otpResendTooSoon(retryAfter seconds: Int) -> BankError {
+        BankError(status: .tooManyRequests, code: "otp_resend_too_soon", retryAfterSeconds: max(1, seconds))
+    }
+}
+
+/// Collects field violations so a request reports every bad field at once.
+struct FieldValidator {
+    private(set) var violations: [FieldViolation] = []
+
+    mutating func add(_ field: String, _ code: String) {
+        violations.append(FieldViolation(field: field, code: code))
+    }
+
+    /// Runs a throwing parser and records its error code against `field`; returns nil on failure.
+    mutating func parse<T>(_ field: String, _ parser: () throws -> T) -> T? {
+        do {
+            return try parser()
+        } catch let error as BankCoreCodedError {
+            add(field, error.code)
+        } catch {
+            add(field, "invalid_value")
+        }
+        return nil
+    }
+
+    mutating func require(_ field: String, _ value: String, maxLength: Int) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            add(field, "required")
+            return nil
+        }
+        if trimmed.count > maxLength {
+            add(field, "too_long")
+            return nil
+        }
+        return trimmed
+    }
+
+    func throwIfInvalid() throws {
+        if !violations.isEmpty { throw BankError.validation(violations) }
+    }
+}

@@ -1,0 +1,37 @@
+import Fluent
+import Prometheus
+import SQLKit
+import Vapor
+
+/// Liveness, readiness (the database answers), Prometheus metrics and the OpenAPI document.
+struct HealthController {
+    let registry: PrometheusCollectorRegistry
+
+    func live(req: Request) async throws -> [String: String] { ["status": "ok"] }
+
+    func ready(req: Request) async throws -> Response {
+        var ok = false
+        if let sql = req.db as? any SQLDatabase {
+            ok = (try? await sql.raw("SELECT 1 AS one").first()) != nil
+        }
+        let body = ["status": ok ? "ok" : "unavailable", "database": ok ? "reachable" : "unreachable"]
+        return try await body.encodeResponse(status: ok ? .ok : .serviceUnavailable, for: req)
+    }
+
+    func metrics(req: Request) async throws -> Response {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
+    }
+
+    func openAPI(req: Request) async throws -> Response {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else { throw BankError.notFound }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "yaml")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

@@ -1,0 +1,90 @@
+import BankAPI
+import BankCore
+import Crypto
+import Fluent
+import Foundation
+import SQLKit
+
+/// Device-key sign-in (§1.1, §2.2.1): the phone keeps a P-256 private key behind its biometrics and signs a
+/// one-time server nonce. The server holds only the public key and never sees biometric data.
+struct DeviceKeyService: Sendable {
+    let services: BankServices
+
+    /// Accepts X9.63 uncompressed (65 bytes) or DER SubjectPublicKeyInfo, base64.
+    static func parsePublicKey(_ encoded: String) throws -> P256.Signing.PublicKey {
+        guard let data = Data(base64Encoded: encoded) else { throw BankError.deviceKeyInvalid }
+        if let key = try? P256.Signing.PublicKey(x963Representation: data) { return key }
+        if let key = try? P256.Signing.PublicKey(derRepresentation: data) { return key }
+        throw BankError.deviceKeyInvalid
+    }
+
+    func enrol(publicKey encoded: String, caller: Caller, on database: any Database) async throws -> DeviceKeyEnrolled {
+        var validator = FieldValidator()
+        _ = validator.require("publicKey", encoded, maxLength: 1024)
+        try validator.throwIfInvalid()
+        let key = try Self.parsePublicKey(encoded)
+        guard let device = try await Device.find(caller.session.$device.id, on: database), device.trustedAt != nil else {
+            throw BankError.deviceNotTrusted
+        }
+        let now = services.clock.now()
+        device.publicKey = key.x963Representation
+        device.keyEnrolledAt = now
+        try await device.save(on: database)
+        try await AuditLog.record(
+            "device_key.enrolled", actor: caller.userID, subject: "device:\(try device.requireID())", at: now, on: database)
+        return DeviceKeyEnrolled(deviceId: try device.requireID(), enrolledAt: now)
+    }
+
+    /// Always answers with a nonce; for an unknown phone or a device without a key it is a decoy that can never pass.
+    func challenge(_ request: DeviceChallengeRequest, ip: String, on database: any Database) async throws -> DeviceChallenge {
+        var validator = FieldValidator()
+        let phone = validator.parse("phone") { try PhoneNumber(request.phone) }
+        _ = validator.require("deviceId", request.deviceId, maxLength: 64)
+        try validator.throwIfInvalid()
+        guard let phone else { throw BankError.internalError }
+        try await services.rateLimiter.hit(.init(name: "signin-ip", limit: services.security.signInPerIPPerMinute, windowSeconds: 60), key: ip, on: database)
+        var device: Device?
+        if let user = try await User.query(on: database).filter(\.$phoneIndex == services.vault.phoneIndex(phone)).first(), let userID = user.id {
+            device = try await services.devices.find(userID: userID, installationID: request.deviceId, on: database)
+        }
+        let challenge = DeviceKeyChallenge()
+        challenge.id = UUID()
+        challenge.$device.id = device?.publicKey == nil || device?.trustedAt == nil ? nil : device?.id
+        challenge.nonce = SecureRandom.bytes(32)
+        challenge.expiresAt = services.clock.now().addingTimeInterval(Double(services.security.deviceChallengeSeconds))
+        try await challenge.create(on: database)
+        return DeviceChallenge(challengeId: try challenge.requireID(), nonce: challenge.nonce.base64EncodedString(), expiresAt: challenge.expiresAt)
+    }
+
+    /// Verifies the ECDSA signature over the nonce; the nonce is used up whether or not it passes.
+    func signIn(_ request: DeviceSignInRequest, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> SessionGrant {
+        var validator = FieldValidator()
+        _ = validator.require("signature", request.signature, maxLength: 512)
+        try validator.throwIfInvalid()
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        guard let challenge = try await DeviceKeyChallenge.find(request.challengeId, on: database) else { throw BankError.signInFailed }
+        let claimed = try await sql.raw(
+            "UPDATE device_key_challenges SET used_at = \(bind: services.clock.now()) WHERE id = \(bind: request.challengeId) AND used_at IS NULL RETURNING id"
+        ).first()
+        guard claimed != nil, services.clock.now() < challenge.expiresAt, let deviceID = challenge.$device.id,
+            let device = try await Device.find(deviceID, on: database), let keyData = device.publicKey, device.trustedAt != nil,
+            let user = try await User.find(device.$user.id, on: database)
+        else { throw BankError.signInFailed }
+        let signIn = services.signIn
+        try await signIn.ensureMaySignIn(user, on: database)
+        guard let signatureData = Data(base64Encoded: request.signature),
+            let signature = try? P256.Signing.ECDSASignature(derRepresentation: signatureData),
+            let key = try? P256.Signing.PublicKey(x963Representation: keyData),
+            key.isValidSignature(signature, for: challenge.nonce)
+        else {
+            try await signIn.recordFailure(of: user, language: language, on: database)
+            throw BankError.signInFailed
+        }
+        let descriptor = DeviceDescriptor(id: device.installationID, name: device.name, platform: device.platform, appVersion: device.appVersion)
+        return try await signIn.succeed(user: user, descriptor: descriptor, origin: origin, method: "device_key", on: database)
+    }
+}
+
+extension BankServices {
+    var deviceKeys: DeviceKeyService { DeviceKeyService(services: self) }
+}

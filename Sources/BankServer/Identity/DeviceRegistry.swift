@@ -1,0 +1,44 @@
+import BankAPI
+import Fluent
+import Foundation
+
+/// Validates what the app says about itself and keeps the trusted-device list (§2.3.3).
+struct DeviceRegistry: Sendable {
+    let services: BankServices
+
+    static let platforms: Set<String> = ["ios", "android", "web"]
+
+    static func validate(_ device: DeviceDescriptor, prefix: String = "device", into validator: inout FieldValidator) {
+        _ = validator.require("\(prefix).id", device.id, maxLength: 64)
+        _ = validator.require("\(prefix).name", device.name, maxLength: 100)
+        _ = validator.require("\(prefix).appVersion", device.appVersion, maxLength: 32)
+        if !platforms.contains(device.platform) { validator.add("\(prefix).platform", "invalid_value") }
+    }
+
+    func find(userID: UUID, installationID: String, on database: any Database) async throws -> Device? {
+        try await Device.query(on: database).filter(\.$user.$id == userID).filter(\.$installationID == installationID).first()
+    }
+
+    /// Marks the device trusted (creating it if new) and refreshes what it reports about itself.
+    func trust(_ descriptor: DeviceDescriptor, userID: UUID, on database: any Database) async throws -> Device {
+        let now = services.clock.now()
+        let device = try await find(userID: userID, installationID: descriptor.id, on: database) ?? Device()
+        if device.id == nil {
+            device.id = UUID()
+            device.$user.id = userID
+            device.installationID = descriptor.id
+            device.firstSeenAt = now
+        }
+        device.name = descriptor.name
+        device.platform = descriptor.platform
+        device.appVersion = descriptor.appVersion
+        device.lastSeenAt = now
+        if device.trustedAt == nil { device.trustedAt = now }
+        try await device.save(on: database)
+        return device
+    }
+}
+
+extension BankServices {
+    var devices: DeviceRegistry { DeviceRegistry(services: self) }
+}

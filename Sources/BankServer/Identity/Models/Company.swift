@@ -1,0 +1,23 @@
+import Fluent
+import Foundation
+
+/// A business client: a legal entity or sole proprietor identified by its BIN.
+/// `@unchecked Sendable`: Fluent models are mutable reference types; we never share one across tasks.
+final class Company: Model, @unchecked Sendable {
+    static let schema = "companies"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    @Field(key: "name") var name: String
+    /// A legal entity's public registration number, not personal data (DOMAIN.md).
+    @Field(key: "bin") var bin: String
+
+    init() {}
+
+    init(id: UUID = UUID(), name: String, bin: String) {
+        self.id = id
+        self.name = name
+        self.bin = bin
+    }
+}

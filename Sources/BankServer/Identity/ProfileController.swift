@@ -1,0 +1,115 @@
+import BankAPI
+import Fluent
+import Vapor
+
+/// The signed-in person's own profile, sessions, devices, device key and password (§2.2.2, §2.3.3).
+struct ProfileController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("auth", "sign-out", use: signOut)
+        let me = routes.grouped("me")
+        me.get(use: profile)
+        me.get("sessions", use: sessions)
+        me.delete("sessions", ":sessionId", use: revokeSession)
+        me.get("devices", use: devices)
+        me.delete("devices", ":deviceId", use: forgetDevice)
+        me.post("device-key", use: enrolDeviceKey)
+        me.post("password", use: changePassword)
+    }
+
+    func signOut(req: Request) async throws -> HTTPStatus {
+        let caller = try req.caller
+        try await req.bank.sessions.revoke(caller.session, reason: "sign_out", on: req.db)
+        try await AuditLog.record("sign_out", actor: caller.userID, subject: "session:\(caller.sessionID)", at: req.bank.clock.now(), on: req.db)
+        return .noContent
+    }
+
+    func profile(req: Request) async throws -> UserProfile {
+        try await ProfileReader(services: req.bank).profile(of: try req.caller.user, on: req.db)
+    }
+
+    func sessions(req: Request) async throws -> ListPage<SessionView> {
+        let caller = try req.caller
+        let sessions = try await UserSession.query(on: req.db)
+            .filter(\.$user.$id == caller.userID).filter(\.$revokedAt == nil).filter(\.$expiresAt > req.bank.clock.now())
+            .with(\.$device).sort(\.$lastSeenAt, .descending).all()
+        let items = try sessions.map {
+            SessionView(
+                id: try $0.requireID(), deviceName: $0.device.name, platform: $0.device.platform, ip: $0.ip, createdAt: $0.createdAt,
+                lastSeenAt: $0.lastSeenAt, expiresAt: $0.expiresAt, current: $0.id == caller.sessionID)
+        }
+        return ListPage(items: items, nextCursor: nil)
+    }
+
+    func revokeSession(req: Request) async throws -> HTTPStatus {
+        let caller = try req.caller
+        let id = try req.uuidParameter("sessionId")
+        guard let session = try await UserSession.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == caller.userID).first(),
+            session.revokedAt == nil
+        else { throw BankError.notFound }
+        try await req.bank.sessions.revoke(session, reason: "revoked_by_user", on: req.db)
+        try await AuditLog.record("session.revoked", actor: caller.userID, subject: "session:\(id)", at: req.bank.clock.now(), on: req.db)
+        return .noContent
+    }
+
+    func devices(req: Request) async throws -> ListPage<DeviceView> {
+        let caller = try req.caller
+        let devices = try await Device.query(on: req.db).filter(\.$user.$id == caller.userID).sort(\.$lastSeenAt, .descending).all()
+        let items = try devices.map {
+            DeviceView(
+                id: try $0.requireID(), name: $0.name, platform: $0.platform, appVersion: $0.appVersion, firstSeenAt: $0.firstSeenAt,
+                lastSeenAt: $0.lastSeenAt, trusted: $0.trustedAt != nil, hasDeviceKey: $0.publicKey != nil)
+        }
+        return ListPage(items: items, nextCursor: nil)
+    }
+
+    /// Untrusts a device: its key is removed and its sessions end; the next sign-in there needs an SMS code.
+    func forgetDevice(req: Request) async throws -> HTTPStatus {
+        let caller = try req.caller
+        let id = try req.uuidParameter("deviceId")
+        let services = req.bank
+        try await req.db.transaction { tx in
+            guard let device = try await Device.query(on: tx).filter(\.$id == id).filter(\.$user.$id == caller.userID).first() else {
+                throw BankError.notFound
+            }
+            device.trustedAt = nil
+            device.publicKey = nil
+            device.keyEnrolledAt = nil
+            try await device.save(on: tx)
+            try await UserSession.query(on: tx).filter(\.$device.$id == id).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: services.clock.now()).set(\.$revokeReason, to: "device_forgotten").update()
+            try await AuditLog.record("device.forgotten", actor: caller.userID, subject: "device:\(id)", at: services.clock.now(), on: tx)
+        }
+        return .noContent
+    }
+
+    func enrolDeviceKey(req: Request) async throws -> Response {
+        let body = try req.decodeBody(DeviceKeyEnrolment.self)
+        let enrolled = try await req.bank.deviceKeys.enrol(publicKey: body.publicKey, caller: try req.caller, on: req.db)
+        return try await enrolled.encodeResponse(status: .created, for: req)
+    }
+
+    /// A new password ends every other session (§2.2.2) and is announced by SMS.
+    func changePassword(req: Request) async throws -> HTTPStatus {
+        let body = try req.decodeBody(PasswordChangeRequest.self)
+        let caller = try req.caller
+        let services = req.bank
+        let person = try services.vault.open(caller.user)
+        guard try await services.verifyPassword(body.currentPassword, hash: caller.user.passwordHash) else {
+            throw BankError.currentPasswordIncorrect
+        }
+        if let violation = services.passwordPolicy.violation(of: body.newPassword, phoneDigits: String(person.phone.value.dropFirst(2)), iin: person.iin.value) {
+            throw BankError.validation([FieldViolation(field: "newPassword", code: violation)])
+        }
+        let hash = try await services.hashPassword(body.newPassword)
+        let language = req.language
+        try await req.db.transaction { tx in
+            caller.user.passwordHash = hash
+            try await caller.user.save(on: tx)
+            try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "password_changed", on: tx)
+            try await SMSOutbox(services: services).enqueueSecurityNotice(
+                "sms.security.password_changed", to: person.phone, userID: caller.userID, language: language, on: tx)
+            try await AuditLog.record("password.changed", actor: caller.userID, subject: "user:\(caller.userID)", at: services.clock.now(), on: tx)
+        }
+        return .noContent
+    }
+}

@@ -1,0 +1,151 @@
+import Vapor
+import BankAPI
+import BankCore
+import Fluent
+import Foundation
+
+/// Business onboarding (§2.2.6, §6.2, §1.2): company, the registering person as its director, acceptance of
+/// the current policy edition and the consent to create the account; active once the phone is verified.
+struct RegistrationService: Sendable {
+    let services: BankServices
+
+    struct Validated: Sendable {
+        let companyName: String
+        let bin: BIN
+        let person: Person
+        let edition: PolicyEdition
+    }
+
+    /// Checks every field and reports all violations at once; nothing is stored on failure.
+    func validate(_ request: RegistrationRequest, on database: any Database) async throws -> Validated {
+        var validator = FieldValidator()
+        let companyName = validator.require("company.name", request.company.name, maxLength: 200)
+        let bin = validator.parse("company.bin") { try BIN(request.company.bin) }
+        let fullName = validator.require("person.fullName", request.person.fullName, maxLength: 200)
+        let iin = validator.parse("person.iin") { try IIN(request.person.iin) }
+        let phone = validator.parse("person.phone") { try PhoneNumber(request.person.phone) }
+        let email = validator.parse("person.email") { try EmailAddress(request.person.email) }
+        if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: phone.map { String($0.value.dropFirst(2)) }, iin: iin?.value) {
+            validator.add("password", violation)
+        }
+        if !request.acceptPolicy { validator.add("acceptPolicy", "must_be_true") }
+        if !request.consentToAccountCreation { validator.add("consentToAccountCreation", "must_be_true") }
+        DeviceRegistry.validate(request.device, into: &validator)
+        let current = try await PolicyEditions(services: services).current(on: database)
+        if current == nil || request.policyVersion > (current?.version ?? 0) || request.policyVersion < 1 {
+            validator.add("policyVersion", "unknown_edition")
+        }
+        try validator.throwIfInvalid()
+        guard let current, let companyName, let bin, let fullName, let iin, let phone, let email else { throw BankError.internalError }
+        // §6.2: only the edition in force can be accepted.
+        if request.policyVersion != current.version { throw BankError.policyEditionOutdated }
+        return Validated(companyName: companyName, bin: bin, person: Person(id: UUID(), fullName: fullName, iin: iin, phone: phone, email: email), edition: current)
+    }
+
+    /// Starts a registration and sends the phone-verification code. If the phone or IIN already belongs to
+    /// someone, the answer looks the same, and the owner gets an SMS instead of a code (no enumeration).
+    func start(_ request: RegistrationRequest, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> OtpChallenge {
+        let limiter = services.rateLimiter
+        try await limiter.hit(.init(name: "register-ip", limit: services.security.registrationsPerIPPerHour, windowSeconds: 3600), key: origin.ip, on: database)
+        let valid = try await validate(request, on: database)
+        try await limiter.hit(
+            .init(name: "register-phone", limit: services.security.registrationsPerPhonePerHour, windowSeconds: 3600), key: valid.person.phone.value, on: database)
+        let passwordHash = try await services.hashPassword(request.password)
+        let vault = services.vault
+        return try await database.transaction { tx in
+            if try await Company.query(on: tx).filter(\.$bin == valid.bin.value).first() != nil { throw BankError.companyAlreadyRegistered }
+            let existing = try await User.query(on: tx)
+                .group(.or) { $0.filter(\.$phoneIndex == vault.phoneIndex(valid.person.phone)).filter(\.$iinIndex == vault.iinIndex(valid.person.iin)) }
+                .first()
+            let otpContext = OtpService.Context(language: language, device: request.device)
+            if let existing {
+                let owner = try vault.open(existing)
+                try await SMSOutbox(services: services).enqueueSecurityNotice(
+                    "sms.security.already_registered", to: owner.phone, userID: existing.id, language: language, on: tx)
+                try await AuditLog.record("registration.duplicate", actor: nil, subject: "user:\(owner.id)", at: services.clock.now(), on: tx)
+                return try await services.otp.issue(
+                    purpose: .registration, userID: nil, phone: valid.person.phone, binding: "decoy", context: otpContext, sendSMS: false, on: tx)
+            }
+            let company = Company(name: valid.companyName, bin: valid.bin.value)
+            try await company.create(on: tx)
+            let user = try vault.makeUser(valid.person, passwordHash: passwordHash)
+            try await user.create(on: tx)
+            try await Membership(userID: valid.person.id, companyID: try company.requireID(), role: .director).create(on: tx)
+            try await recordAcceptance(of: valid.edition, userID: valid.person.id, device: request.device, origin: origin, on: tx)
+            try await recordAccountConsent(userID: valid.person.id, edition: valid.edition, device: request.device, on: tx)
+            try await AuditLog.record(
+                "registration.started", actor: valid.person.id, subject: "company:\(try company.requireID())",
+                details: ["policy_version": String(valid.edition.version), "device": request.device.id], at: services.clock.now(), on: tx)
+            return try await services.otp.issue(
+                purpose: .registration, userID: valid.person.id, phone: valid.person.phone, binding: Self.binding(userID: valid.person.id, device: request.device.id),
+                context: otpContext, on: tx)
+        }
+    }
+
+    /// Verifies the phone: the person becomes active, the device trusted, and a session opens.
+    func complete(challengeID: UUID, code: String, origin: SessionService.Origin, on database: any Database) async throws -> SessionGrant {
+        let otp = services.otp
+        let challenge = try await otp.verify(challengeID: challengeID, code: code, purpose: .registration, on: database)
+        guard let userID = challenge.userID, let descriptor = try otp.context(of: challenge).device else { throw BankError.otpInvalid }
+        return try await database.transaction { tx in
+            guard let user = try await User.find(userID, on: tx), user.status == .pending else { throw BankError.otpInvalid }
+            user.status = .active
+            try await user.save(on: tx)
+            let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
+            try await AuditLog.record("registration.completed", actor: userID, subject: "user:\(userID)", details: ["device": descriptor.id], at: services.clock.now(), on: tx)
+            return try await services.sessions.open(for: user, device: device, origin: origin, on: tx)
+        }
+    }
+
+    static func binding(userID: UUID, device: String) -> String { "\(userID.uuidString)|\(device)" }
+
+    private func recordAcceptance(of edition: PolicyEdition, userID: UUID, device: DeviceDescriptor, origin: SessionService.Origin, on database: any Database) async throws {
+        let acceptance = PolicyAcceptance()
+        acceptance.$user.id = userID
+        acceptance.$edition.id = try edition.requireID()
+        acceptance.acceptedAt = services.clock.now()
+        acceptance.ip = origin.ip
+        acceptance.deviceInstallationID = device.id
+        acceptance.userAgent = origin.userAgent
+        try await acceptance.create(on: database)
+        try await AuditLog.record("policy.accepted", actor: userID, subject: "policy:\(edition.version)", at: services.clock.now(), on: database)
+    }
+
+    /// §2.2.6: creating the personal cabinet is itself the consent to the account's creation (Law 94-V art. 8 fields).
+    private func recordAccountConsent(userID: UUID, edition: PolicyEdition, device: DeviceDescriptor, on database: any Database) async throws {
+        let consent = Consent()
+        consent.$user.id = userID
+        consent.purpose = "account_creation"
+        consent.operatorName = services.config.operatorName
+        consent.operatorBIN = services.config.operatorBIN
+        consent.dataCategories = "full_name,iin,phone,email,company"
+        consent.duration = "until the account is closed"
+        consent.thirdParty = false
+        consent.crossBorder = false
+        consent.$edition.id = try edition.requireID()
+        consent.grantedAt = services.clock.now()
+        consent.channel = "mobile_app"
+        consent.deviceInstallationID = device.id
+        try await consent.create(on: database)
+    }
+}
+
+extension BankServices {
+    /// Bcrypt runs on the thread pool, never on the event loop.
+    func hashPassword(_ password: String) async throws -> String {
+        let cost = config.bcryptCost
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Bcrypt.hash(password, cost: cost) })
+            }
+        }
+    }
+
+    func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Bcrypt.verify(password, created: hash) })
+            }
+        }
+    }
+}

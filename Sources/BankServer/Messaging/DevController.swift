@@ -1,0 +1,29 @@
+import Fluent
+import Vapor
+
+/// Development only: every SMS the server "sent", newest first, so sign-in can be completed by hand.
+/// Not registered at all in production (`/dev/*` does not exist there).
+struct DevController {
+    struct Item: Content {
+        var id: UUID
+        var to: String
+        var text: String
+        var category: String
+        var status: String
+        var createdAt: Date
+    }
+
+    struct Listing: Content {
+        var items: [Item]
+    }
+
+    func sms(req: Request) async throws -> Listing {
+        let outbox = SMSOutbox(services: req.bank)
+        let messages = try await SMSMessage.query(on: req.db).sort(\.$createdAt, .descending).limit(100).all()
+        return Listing(
+            items: try messages.map {
+                let (to, text) = try outbox.open($0)
+                return Item(id: try $0.requireID(), to: to, text: text, category: $0.category, status: $0.status.rawValue, createdAt: $0.createdAt)
+            })
+    }
+}

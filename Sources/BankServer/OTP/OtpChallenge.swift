@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+
+/// A one-time code in flight. The code is never stored: only its HMAC, bound to the challenge id,
+/// purpose and binding (ARCHITECTURE.md OTP rules).
+final class OtpChallenge: Model, @unchecked Sendable {
+    static let schema = "otp_challenges"
+
+    @ID(key: .id) var id: UUID?
+    @Enum(key: "purpose") var purpose: OtpPurpose
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "phone_index") var phoneIndex: String
+    /// The recipient, sealed with the system key (needed to resend).
+    @Field(key: "phone") var phone: Data
+    @Field(key: "binding") var binding: String
+    @Field(key: "code_hmac") var codeHMAC: String
+    /// What the purpose needs after verification (e.g. the device being trusted), sealed.
+    @OptionalField(key: "context") var context: Data?
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "sends") var sends: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @Field(key: "last_sent_at") var lastSentAt: Date
+    @OptionalField(key: "consumed_at") var consumedAt: Date?
+
+    init() {}
+}
+
+/// What a code may be used for; a code issued for one purpose never passes for another.
+enum OtpPurpose: String, Codable, Sendable, CaseIterable {
+    case registration = "registration"
+    case signIn = "sign_in"
+    case unauthorisedUseReport = "unauthorised_use_report"
+
+    var smsTemplate: String {
+        switch self {
+        case .registration: "sms.otp.registration"
+        case .signIn: "sms.otp.sign_in"
+        case .unauthorisedUseReport: "sms.otp.report"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import BankAPI
+import BankCore
+import Fluent
+import Foundation
+
+/// §5.2: a report of suspected unauthorised use ends every session, blocks sign-in and operations until
+/// the bank unblocks, alerts the bank's security staff, and answers with the 7711 contact.
+struct UnauthorisedUseService: Sendable {
+    let services: BankServices
+
+    func report(userID: UUID, channel: String, language: Language, on database: any Database) async throws -> SecurityReportResult {
+        let now = services.clock.now()
+        try await database.transaction { tx in
+            guard let user = try await User.find(userID, on: tx) else { throw BankError.notFound }
+            user.status = .blocked
+            user.blockedAt = now
+            try await user.save(on: tx)
+            try await services.sessions.revokeAll(userID: userID, reason: "unauthorised_use_report", on: tx)
+            let alert = SecurityAlert()
+            alert.kind = "unauthorised_use_report"
+            alert.$user.id = userID
+            alert.channel = channel
+            alert.createdAt = now
+            try await alert.create(on: tx)
+            let person = try services.vault.open(user)
+            try await SMSOutbox(services: services).enqueueSecurityNotice("sms.security.blocked", to: person.phone, userID: userID, language: language, on: tx)
+            try await AuditLog.record("security.unauthorised_use_reported", actor: userID, subject: "user:\(userID)", details: ["channel": channel], at: now, on: tx)
+        }
+        return result(blockedAt: now, language: language)
+    }
+
+    /// From the sign-in screen: a code goes to the phone if it is known; the answer is the same either way.
+    func start(phone raw: String, ip: String, language: Language, on database: any Database) async throws -> OtpChallenge {
+        var validator = FieldValidator()
+        let phone = validator.parse("phone") { try PhoneNumber(raw) }
+        try validator.throwIfInvalid()
+        guard let phone else { throw BankError.internalError }
+        try await services.rateLimiter.hit(.init(name: "report-ip", limit: services.security.signInPerIPPerMinute, windowSeconds: 60), key: ip, on: database)
+        let user = try await User.query(on: database).filter(\.$phoneIndex == services.vault.phoneIndex(phone)).first()
+        let known = user != nil && user?.status != .pending
+        return try await database.transaction { tx in
+            try await services.otp.issue(
+                purpose: .unauthorisedUseReport, userID: known ? user?.id : nil, phone: phone, binding: user?.id?.uuidString ?? "decoy",
+                context: .init(language: language), sendSMS: known, on: tx)
+        }
+    }
+
+    func confirm(challengeID: UUID, code: String, language: Language, on database: any Database) async throws -> SecurityReportResult {
+        let challenge = try await services.otp.verify(challengeID: challengeID, code: code, purpose: .unauthorisedUseReport, on: database)
+        guard let userID = challenge.userID else { throw BankError.otpInvalid }
+        return try await report(userID: userID, channel: "sign_in_screen", language: language, on: database)
+    }
+
+    /// The bank lifts the block (`bizbank account unblock`), after speaking to the client.
+    func unblock(userID: UUID, on database: any Database) async throws {
+        try await database.transaction { tx in
+            guard let user = try await User.find(userID, on: tx) else { throw BankError.notFound }
+            user.status = .active
+            user.blockedAt = nil
+            user.failedSignIns = 0
+            user.lockedUntil = nil
+            try await user.save(on: tx)
+            try await AuditLog.record("account.unblocked", actor: nil, subject: "user:\(userID)", details: ["by": "bank_staff"], at: services.clock.now(), on: tx)
+        }
+    }
+
+    func result(blockedAt: Date, language: Language) -> SecurityReportResult {
+        SecurityReportResult(
+            blockedAt: blockedAt, contactPhone: services.localizer.text("contact.phone", language),
+            message: services.localizer.text("contact.report_received", language))
+    }
+}
+
+extension BankServices {
+    var unauthorisedUse: UnauthorisedUseService { UnauthorisedUseService(services: self) }
+}

@@ -11,6 +11,9 @@ public struct PhoneNumber: Sendable, Hashable {
         "747", "771", "775", "776", "777", "778",
     ]
 
+    /// Visual separators people type between digit groups.
+    private static let separators = Set(" ()-".utf8)
+
     /// Accepts `+7 701 123 45 67`, `8 (701) 123-45-67`, `87011234567`, `77011234567` and `7011234567`.
     ///
     /// Errors: characters other than digits, space, `(`, `)`, `-`, `+` → `.invalidCharacters`; a `+` that is
@@ -20,9 +23,8 @@ public struct PhoneNumber: Sendable, Hashable {
     public init(_ raw: String) throws(IdentifierError) {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { throw .empty }
-        let separators: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-")]
         let plus = UInt8(ascii: "+")
-        guard text.utf8.allSatisfy({ ASCIIText.isDigit($0) || separators.contains($0) || $0 == plus }) else {
+        guard text.utf8.allSatisfy({ ASCIIText.isDigit($0) || Self.separators.contains($0) || $0 == plus }) else {
             throw .invalidCharacters
         }
         let hasPlus = text.utf8.first == plus

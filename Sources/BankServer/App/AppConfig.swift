@@ -20,6 +20,7 @@ struct AppConfig: Sendable {
     var database: DatabaseLocation
     /// PostgreSQL schema search path (tests give each run its own schema).
     var postgresSearchPath: [String]?
+    var postgresPoolSize: Int
     /// 32 bytes; every other key is derived from it (HKDF), so one secret is rotated, not five.
     var masterKey: Data
     var appDomain: String
@@ -131,6 +132,7 @@ extension AppConfig {
             dataDirectory: dataDirectory,
             database: database,
             postgresSearchPath: nil,
+            postgresPoolSize: integer("BIZBANK_DB_POOL_SIZE", 4, 1...64),
             masterKey: masterKey,
             appDomain: env["BIZBANK_APP_DOMAIN"].flatMap { $0.isEmpty ? nil : $0 } ?? "bizbank.kz",
             operatorName: env["BIZBANK_OPERATOR_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "«Alatau City Bank» АҚ",

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Metrics
 import Prometheus
+import SQLKit
 import Vapor
 
 /// Process-wide metrics registry: swift-metrics can be bootstrapped once per process, tests make many apps.
@@ -24,7 +25,7 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     ContentConfiguration.global.use(decoder: decoder, for: .json)
     app.routes.defaultMaxBodySize = "64kb"
 
-    try useDatabase(config.database, postgresSearchPath: config.postgresSearchPath, on: app)
+    try await useDatabase(config, on: app)
     app.migrations.add(BankMigrations.all)
     try await app.autoMigrate()
 
@@ -50,8 +51,8 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     }
 }
 
-func useDatabase(_ location: AppConfig.DatabaseLocation, postgresSearchPath: [String]?, on app: Application) throws {
-    switch location {
+func useDatabase(_ config: AppConfig, on app: Application) async throws {
+    switch config.database {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
@@ -60,8 +61,12 @@ func useDatabase(_ location: AppConfig.DatabaseLocation, postgresSearchPath: [St
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
-        configuration.searchPath = postgresSearchPath
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        configuration.searchPath = config.postgresSearchPath
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolSize, sqlLogLevel: .debug), as: .psql)
+        // A named schema (tests give each run its own) must exist before the first migration.
+        if let schema = config.postgresSearchPath?.first, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
     }
 }
 

@@ -19,6 +19,8 @@ enum MetricsRegistry {
 func configure(_ app: Application, config: AppConfig, clock: any WallClock = SystemClock(), smsGateway: (any SMSGateway)? = nil) async throws {
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
+    // Sorted keys: the same answer is the same bytes (stable for clients, caches and tests).
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)

@@ -60,7 +60,8 @@ extension TestHarness {
     }
 
     func problem(_ response: TestingHTTPResponse) throws -> Problem {
-        try response.content.decode(Problem.self)
+        #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+        return try JSONDecoder().decode(Problem.self, from: Data(response.body.readableBytesView))
     }
 }
 

@@ -48,8 +48,13 @@ public struct RegistrationRequest: Codable, Sendable {
     public var device: DeviceDescriptor
 
     public init(
-        company: CompanyPart, person: PersonPart, password: String, policyVersion: Int, acceptPolicy: Bool,
-        consentToAccountCreation: Bool, device: DeviceDescriptor
+        company: CompanyPart,
+        person: PersonPart,
+        password: String,
+        policyVersion: Int,
+        acceptPolicy: Bool,
+        consentToAccountCreation: Bool,
+        device: DeviceDescriptor
     ) {
         self.company = company
         self.person = person

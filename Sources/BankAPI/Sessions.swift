@@ -30,7 +30,8 @@ public struct DeviceView: Codable, Sendable {
     public var lastSeenAt: Date
     public var trusted: Bool
     public var hasDeviceKey: Bool
-    public init(id: UUID, name: String, platform: String, appVersion: String, firstSeenAt: Date, lastSeenAt: Date, trusted: Bool, hasDeviceKey: Bool) {
+    public init(id: UUID, name: String, platform: String, appVersion: String, firstSeenAt: Date, lastSeenAt: Date, trusted: Bool, hasDeviceKey: Bool)
+    {
         self.id = id
         self.name = name
         self.platform = platform

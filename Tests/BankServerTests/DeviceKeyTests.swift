@@ -14,7 +14,11 @@ struct DeviceKeyTests {
         let grant = try await t.registerActive(registration)
         let key = P256.Signing.PrivateKey()
         let response = try await t.send(
-            .POST, "/api/v1/me/device-key", json: DeviceKeyEnrolment(publicKey: key.publicKey.x963Representation.base64EncodedString()), token: grant.token)
+            .POST,
+            "/api/v1/me/device-key",
+            json: DeviceKeyEnrolment(publicKey: key.publicKey.x963Representation.base64EncodedString()),
+            token: grant.token
+        )
         try response.requireStatus(.created)
         return (registration, key)
     }
@@ -34,7 +38,10 @@ struct DeviceKeyTests {
             let (registration, key) = try await enrolled(t)
             let nonce = try await challenge(t, phone: registration.person.phone, device: registration.device.id)
             let response = try await t.send(
-                .POST, "/api/v1/auth/device-sign-in", json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce)))
+                .POST,
+                "/api/v1/auth/device-sign-in",
+                json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce))
+            )
             #expect(response.status == .ok)
             let grant = try response.content.decode(SessionGrant.self)
             try await t.send(.GET, "/api/v1/me", token: grant.token).requireStatus(.ok)
@@ -59,7 +66,10 @@ struct DeviceKeyTests {
             let nonce = try await challenge(t, phone: registration.person.phone, device: registration.device.id)
             let impostor = P256.Signing.PrivateKey()
             let response = try await t.send(
-                .POST, "/api/v1/auth/device-sign-in", json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(impostor, nonce)))
+                .POST,
+                "/api/v1/auth/device-sign-in",
+                json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(impostor, nonce))
+            )
             #expect(response.status == .unauthorized)
             #expect(try t.problem(response).code == "sign_in_failed")
             let user = try #require(try await User.query(on: t.db).first())
@@ -74,7 +84,10 @@ struct DeviceKeyTests {
             let nonce = try await challenge(t, phone: registration.person.phone, device: registration.device.id)
             t.clock.advance(seconds: 121)
             let response = try await t.send(
-                .POST, "/api/v1/auth/device-sign-in", json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce)))
+                .POST,
+                "/api/v1/auth/device-sign-in",
+                json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce))
+            )
             #expect(response.status == .unauthorized)
         }
     }
@@ -86,7 +99,10 @@ struct DeviceKeyTests {
             let nonce = try await challenge(t, phone: Fixtures.phone(), device: "unknown-device")
             #expect(Data(base64Encoded: nonce.nonce)?.count == 32)
             let response = try await t.send(
-                .POST, "/api/v1/auth/device-sign-in", json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce)))
+                .POST,
+                "/api/v1/auth/device-sign-in",
+                json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce))
+            )
             #expect(response.status == .unauthorized)
         }
     }

@@ -23,7 +23,12 @@ struct MessagingTests {
     private func enqueue(_ t: TestHarness, count: Int) async throws {
         for index in 0..<count {
             try await SMSOutbox(services: t.services).enqueue(
-                to: try PhoneNumber("+7701000\(String(format: "%04d", index))"), text: "message \(index)", category: "test", userID: nil, on: t.db)
+                to: try PhoneNumber("+7701000\(String(format: "%04d", index))"),
+                text: "message \(index)",
+                category: "test",
+                userID: nil,
+                on: t.db
+            )
         }
     }
 
@@ -33,8 +38,13 @@ struct MessagingTests {
             try await enqueue(t, count: 12)
             let gateway = RecordingGateway()
             let services = BankServices(
-                config: t.services.config, clock: t.clock, cipher: t.services.cipher, localizer: t.services.localizer, smsGateway: gateway,
-                passwordPolicy: t.services.passwordPolicy)
+                config: t.services.config,
+                clock: t.clock,
+                cipher: t.services.cipher,
+                localizer: t.services.localizer,
+                smsGateway: gateway,
+                passwordPolicy: t.services.passwordPolicy
+            )
             let delivered = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<2 {
                     group.addTask { try await SMSDispatcher(services: services, logger: t.app.logger).dispatchPending(on: t.db) }
@@ -57,8 +67,13 @@ struct MessagingTests {
             let gateway = RecordingGateway()
             gateway.failing.withLockedValue { $0 = true }
             let services = BankServices(
-                config: t.services.config, clock: t.clock, cipher: t.services.cipher, localizer: t.services.localizer, smsGateway: gateway,
-                passwordPolicy: t.services.passwordPolicy)
+                config: t.services.config,
+                clock: t.clock,
+                cipher: t.services.cipher,
+                localizer: t.services.localizer,
+                smsGateway: gateway,
+                passwordPolicy: t.services.passwordPolicy
+            )
             let dispatcher = SMSDispatcher(services: services, logger: t.app.logger)
             #expect(try await dispatcher.dispatchPending(on: t.db) == 0)
             // not retried before its backoff
@@ -82,8 +97,13 @@ struct MessagingTests {
             let gateway = RecordingGateway()
             gateway.failing.withLockedValue { $0 = true }
             let services = BankServices(
-                config: t.services.config, clock: t.clock, cipher: t.services.cipher, localizer: t.services.localizer, smsGateway: gateway,
-                passwordPolicy: t.services.passwordPolicy)
+                config: t.services.config,
+                clock: t.clock,
+                cipher: t.services.cipher,
+                localizer: t.services.localizer,
+                smsGateway: gateway,
+                passwordPolicy: t.services.passwordPolicy
+            )
             let dispatcher = SMSDispatcher(services: services, logger: t.app.logger)
             _ = try await dispatcher.dispatchPending(on: t.db)
             gateway.failing.withLockedValue { $0 = false }

@@ -15,7 +15,10 @@ struct OtpTests {
         let registration = Fixtures.registration()
         try await t.registerActive(registration)
         let response = try await t.send(
-            .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: Fixtures.device()))
+            .POST,
+            "/api/v1/auth/sign-in",
+            json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: Fixtures.device())
+        )
         try response.requireStatus(.accepted)
         return (try response.content.decode(OtpChallengeResponse.self).challengeId, registration.person.phone)
     }

@@ -17,7 +17,9 @@ struct ProtectionTests {
             let registration = Fixtures.registration()
             try await t.registerActive(registration)
             try await t.send(
-                .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: Fixtures.device())
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: Fixtures.device())
             ).requireStatus(.accepted)
             let secrets = [
                 registration.person.phone, String(registration.person.phone.dropFirst(2)), registration.person.iin, registration.person.email,
@@ -115,8 +117,15 @@ struct ProtectionTests {
             let registration = Fixtures.registration()
             try await t.registerActive(registration)
             try await t.send(
-                .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: "Wrong-Password-9", device: registration.device))
-            try await t.send(.POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device))
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: "Wrong-Password-9", device: registration.device)
+            )
+            try await t.send(
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
+            )
             let events = try await AuditEntry.query(on: t.db).sort(\.$seq).all().map(\.event)
             #expect(events == ["policy.accepted", "registration.started", "registration.completed", "sign_in.failed", "sign_in.succeeded"])
             #expect(try await AuditVerifier.verify(on: t.db) == .intact(count: 5))

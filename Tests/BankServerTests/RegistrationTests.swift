@@ -147,7 +147,11 @@ struct RegistrationTests {
             #expect(texts.last?.contains("#") == false)
             #expect(texts.last?.contains("7711") == true)
             for guess in ["000000", "123456"] {
-                let verified = try await t.send(.POST, "/api/v1/registrations/verify", json: OtpAnswer(challengeId: challenge.challengeId, code: guess))
+                let verified = try await t.send(
+                    .POST,
+                    "/api/v1/registrations/verify",
+                    json: OtpAnswer(challengeId: challenge.challengeId, code: guess)
+                )
                 #expect(verified.status == .unprocessableEntity)
             }
             #expect(try await User.query(on: t.db).count() == 1)

@@ -36,7 +36,7 @@ struct ServerTests {
 
     @Test(arguments: TestDatabase.all)
     func production_hasNoDevRoutes(_ database: TestDatabase) async throws {
-        try await withApp(database, adjust: { $0.isProduction = true }) { t in
+        try await withApp(database, adjust: .set { $0.isProduction = true }) { t in
             let response = try await t.send(.GET, "/dev/sms")
             #expect(response.status == .notFound)
             #expect(try t.problem(response).code == "not_found")
@@ -81,13 +81,16 @@ struct ServerTests {
                 yaml.split(separator: "\n").compactMap { line -> String? in
                     guard line.hasPrefix("  /"), line.hasSuffix(":") else { return nil }
                     return String(line.dropFirst(2).dropLast())
-                })
+                }
+            )
             var served = Set<String>()
             for route in t.app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 if path.hasPrefix("/api/v1") {
                     served.insert(path)
                     #expect(yaml.contains("  \(path):"), "undocumented route \(route.method) \(path)")
@@ -134,11 +137,20 @@ struct ServerTests {
         try await withApp(database) { t in
             let notJSON = try await t.send(.POST, "/api/v1/auth/sign-in", headers: [("Content-Type", "text/plain")])
             #expect(notJSON.status == .unsupportedMediaType)
-            let broken = try await t.app.testing().sendRequest(.POST, "/api/v1/auth/sign-in", headers: ["Content-Type": "application/json"], body: .init(string: "{"))
+            let broken = try await t.app.testing().sendRequest(
+                .POST,
+                "/api/v1/auth/sign-in",
+                headers: ["Content-Type": "application/json"],
+                body: .init(string: "{")
+            )
             #expect(broken.status == .badRequest)
             #expect(try t.problem(broken).code == "malformed_request")
             let missing = try await t.app.testing().sendRequest(
-                .POST, "/api/v1/auth/sign-in", headers: ["Content-Type": "application/json"], body: .init(string: #"{"phone":"+77011234567"}"#))
+                .POST,
+                "/api/v1/auth/sign-in",
+                headers: ["Content-Type": "application/json"],
+                body: .init(string: #"{"phone":"+77011234567"}"#)
+            )
             #expect(missing.status == .unprocessableEntity)
             #expect(try t.problem(missing).errors?.first?.code == "required")
         }

@@ -37,7 +37,7 @@ struct SessionTests {
 
     @Test(arguments: TestDatabase.all)
     func session_endsAtItsAbsoluteLifetime_evenWhenActive(_ database: TestDatabase) async throws {
-        try await withApp(database, adjust: { $0.security.sessionAbsoluteSeconds = 900 }) { t in
+        try await withApp(database, adjust: .set { $0.security.sessionAbsoluteSeconds = 900 }) { t in
             let grant = try await t.registerActive()
             for _ in 1...3 {
                 t.clock.advance(seconds: 240)
@@ -63,7 +63,9 @@ struct SessionTests {
             let registration = Fixtures.registration()
             let first = try await t.registerActive(registration)
             let second = try await t.send(
-                .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
             ).content.decode(SessionGrant.self)
             let listing = try await t.send(.GET, "/api/v1/me/sessions", token: first.token).content.decode(ListPage<SessionView>.self)
             #expect(listing.items.count == 2)
@@ -91,17 +93,28 @@ struct SessionTests {
             let registration = Fixtures.registration()
             let first = try await t.registerActive(registration)
             let second = try await t.send(
-                .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
             ).content.decode(SessionGrant.self)
             let wrongCurrent = try await t.send(
-                .POST, "/api/v1/me/password", json: PasswordChangeRequest(currentPassword: "Not-The-Password-1", newPassword: "Another-Strong-Phrase-7"),
-                token: first.token)
+                .POST,
+                "/api/v1/me/password",
+                json: PasswordChangeRequest(currentPassword: "Not-The-Password-1", newPassword: "Another-Strong-Phrase-7"),
+                token: first.token
+            )
             #expect(try t.problem(wrongCurrent).code == "current_password_incorrect")
             let weak = try await t.send(
-                .POST, "/api/v1/me/password", json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "password1234"), token: first.token)
+                .POST,
+                "/api/v1/me/password",
+                json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "password1234"),
+                token: first.token
+            )
             #expect(try t.problem(weak).errors?.first?.code == "too_common")
             try await t.send(
-                .POST, "/api/v1/me/password", json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Strong-Phrase-7"),
+                .POST,
+                "/api/v1/me/password",
+                json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Strong-Phrase-7"),
                 token: first.token
             ).requireStatus(.noContent)
             try await t.send(.GET, "/api/v1/me", token: first.token).requireStatus(.ok)

@@ -25,7 +25,10 @@ struct SignInTests {
             #expect(text.contains("Office iPad"))
             #expect(text.hasSuffix("\n@bizbank.kz #\(try await t.latestCode(to: registration.person.phone))"))
             let verified = try await t.send(
-                .POST, "/api/v1/auth/sign-in/verify", json: OtpAnswer(challengeId: challenge.challengeId, code: try await t.latestCode(to: registration.person.phone)))
+                .POST,
+                "/api/v1/auth/sign-in/verify",
+                json: OtpAnswer(challengeId: challenge.challengeId, code: try await t.latestCode(to: registration.person.phone))
+            )
             #expect(verified.status == .ok)
             // and the next sign-in there needs no code
             let again = try await t.send(.POST, "/api/v1/auth/sign-in", json: request)
@@ -43,9 +46,15 @@ struct SignInTests {
             let registration = Fixtures.registration()
             try await t.registerActive(registration)
             let wrongPassword = try await t.send(
-                .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: registration.person.phone, password: "Wrong-Password-123", device: registration.device))
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: "Wrong-Password-123", device: registration.device)
+            )
             let unknownPhone = try await t.send(
-                .POST, "/api/v1/auth/sign-in", json: SignInRequest(phone: Fixtures.phone(), password: Fixtures.password, device: registration.device))
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: Fixtures.phone(), password: Fixtures.password, device: registration.device)
+            )
             #expect(wrongPassword.status == .unauthorized)
             #expect(unknownPhone.status == .unauthorized)
             #expect(wrongPassword.body.string == unknownPhone.body.string)
@@ -93,7 +102,7 @@ struct SignInTests {
 
     @Test(arguments: TestDatabase.all)
     func signIn_isRateLimitedPerIP_with429AndRetryAfter(_ database: TestDatabase) async throws {
-        try await withApp(database, adjust: { $0.security.signInPerIPPerMinute = 3 }) { t in
+        try await withApp(database, adjust: .set { $0.security.signInPerIPPerMinute = 3 }) { t in
             let request = SignInRequest(phone: Fixtures.phone(), password: "Whatever-Password-1", device: Fixtures.device())
             for _ in 1...3 { try await t.send(.POST, "/api/v1/auth/sign-in", json: request, ip: "203.0.113.5").requireStatus(.unauthorized) }
             let limited = try await t.send(.POST, "/api/v1/auth/sign-in", json: request, ip: "203.0.113.5")
@@ -110,7 +119,7 @@ struct SignInTests {
 
     @Test(arguments: TestDatabase.all)
     func signIn_isRateLimitedPerPhone_acrossIPs(_ database: TestDatabase) async throws {
-        try await withApp(database, adjust: { $0.security.signInPerPhonePerHour = 2 }) { t in
+        try await withApp(database, adjust: .set { $0.security.signInPerPhonePerHour = 2 }) { t in
             let request = SignInRequest(phone: Fixtures.phone(), password: "Whatever-Password-1", device: Fixtures.device())
             try await t.send(.POST, "/api/v1/auth/sign-in", json: request, ip: "198.51.100.1").requireStatus(.unauthorized)
             try await t.send(.POST, "/api/v1/auth/sign-in", json: request, ip: "198.51.100.2").requireStatus(.unauthorized)
@@ -120,8 +129,10 @@ struct SignInTests {
 
     @Test(arguments: TestDatabase.all)
     func registration_isRateLimitedPerIP(_ database: TestDatabase) async throws {
-        try await withApp(database, adjust: { $0.security.registrationsPerIPPerHour = 2 }) { t in
-            for _ in 1...2 { try await t.send(.POST, "/api/v1/registrations", json: Fixtures.registration(), ip: "198.51.100.9").requireStatus(.accepted) }
+        try await withApp(database, adjust: .set { $0.security.registrationsPerIPPerHour = 2 }) { t in
+            for _ in 1...2 {
+                try await t.send(.POST, "/api/v1/registrations", json: Fixtures.registration(), ip: "198.51.100.9").requireStatus(.accepted)
+            }
             let limited = try await t.send(.POST, "/api/v1/registrations", json: Fixtures.registration(), ip: "198.51.100.9")
             #expect(limited.status == .tooManyRequests)
             #expect(try await User.query(on: t.db).count() == 2)

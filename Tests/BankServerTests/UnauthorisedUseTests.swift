@@ -38,14 +38,26 @@ struct UnauthorisedUseTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
-            let started = try await t.send(.POST, "/api/v1/security/unauthorised-use/start", json: UnauthorisedUseStart(phone: registration.person.phone))
+            let started = try await t.send(
+                .POST,
+                "/api/v1/security/unauthorised-use/start",
+                json: UnauthorisedUseStart(phone: registration.person.phone)
+            )
             #expect(started.status == .accepted)
             let challenge = try started.content.decode(ChallengeStarted.self)
-            let wrong = try await t.send(.POST, "/api/v1/security/unauthorised-use/confirm", json: OtpAnswer(challengeId: challenge.challengeId, code: "12345x"))
+            let wrong = try await t.send(
+                .POST,
+                "/api/v1/security/unauthorised-use/confirm",
+                json: OtpAnswer(challengeId: challenge.challengeId, code: "12345x")
+            )
             #expect(wrong.status == .unprocessableEntity)
             try await t.send(.GET, "/api/v1/me", token: grant.token).requireStatus(.ok)
             let code = try await t.latestCode(to: registration.person.phone)
-            let confirmed = try await t.send(.POST, "/api/v1/security/unauthorised-use/confirm", json: OtpAnswer(challengeId: challenge.challengeId, code: code))
+            let confirmed = try await t.send(
+                .POST,
+                "/api/v1/security/unauthorised-use/confirm",
+                json: OtpAnswer(challengeId: challenge.challengeId, code: code)
+            )
             #expect(confirmed.status == .ok)
             #expect(try await t.send(.GET, "/api/v1/me", token: grant.token).status == .unauthorized)
             #expect(try await User.query(on: t.db).first()?.status == .blocked)

@@ -19,8 +19,11 @@ struct AccessLogMiddleware: AsyncMiddleware {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        Counter(label: "http_requests_total", dimensions: [("method", request.method.rawValue), ("route", route), ("status", "\(response.status.code)")])
-            .increment()
+        Counter(
+            label: "http_requests_total",
+            dimensions: [("method", request.method.rawValue), ("route", route), ("status", "\(response.status.code)")]
+        )
+        .increment()
         Timer(label: "http_request_duration_seconds", dimensions: [("route", route)], preferredDisplayUnit: .seconds)
             .recordNanoseconds(Int64(elapsed.components.seconds) * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         let entry = AccessLogEntry()

@@ -34,7 +34,10 @@ extension Request {
 extension OtpChallengeResponse {
     init(_ challenge: OtpChallenge, phoneMasked: String, resendGapSeconds: Int) throws {
         self.init(
-            challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt, phoneMasked: phoneMasked,
-            resendAvailableAt: challenge.lastSentAt.addingTimeInterval(Double(resendGapSeconds)))
+            challengeId: try challenge.requireID(),
+            expiresAt: challenge.expiresAt,
+            phoneMasked: phoneMasked,
+            resendAvailableAt: challenge.lastSentAt.addingTimeInterval(Double(resendGapSeconds))
+        )
     }
 }

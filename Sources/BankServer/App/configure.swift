@@ -39,8 +39,13 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     case (nil, .http(let url, let token)): gateway = HTTPSMSGateway(client: app.http.client.shared, url: url, token: token)
     }
     app.bank = BankServices(
-        config: config, clock: clock, cipher: PersonalDataCipher(keys: KeyRing(masterKey: config.masterKey)), localizer: localizer,
-        smsGateway: gateway, passwordPolicy: try PasswordPolicy.bundled())
+        config: config,
+        clock: clock,
+        cipher: PersonalDataCipher(keys: KeyRing(masterKey: config.masterKey)),
+        localizer: localizer,
+        smsGateway: gateway,
+        passwordPolicy: try PasswordPolicy.bundled()
+    )
 
     let problems = ProblemMiddleware(localizer: localizer)
     app.middleware = Middlewares()
@@ -64,7 +69,10 @@ func useDatabase(_ config: AppConfig, on app: Application) async throws {
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = config.postgresSearchPath
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolSize, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolSize, sqlLogLevel: .debug),
+            as: .psql
+        )
         // A named schema (tests give each run its own) must exist before the first migration.
         if let schema = config.postgresSearchPath?.first, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

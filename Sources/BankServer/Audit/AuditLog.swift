@@ -9,7 +9,12 @@ enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
 
     static func record(
-        _ event: String, actor: UUID?, subject: String, details: [String: String] = [:], at date: Date, on database: any Database
+        _ event: String,
+        actor: UUID?,
+        subject: String,
+        details: [String: String] = [:],
+        at date: Date,
+        on database: any Database
     ) async throws {
         try await database.transaction { tx in
             if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {

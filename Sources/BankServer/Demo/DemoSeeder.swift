@@ -20,11 +20,21 @@ struct DemoSeeder: Sendable {
     static let binPrefix = "0501400"
     static let users = [
         DemoUser(
-            fullName: "Айгерим Серікқызы Нұрланова", iinPrefix: "8503154", phone: "+77010000001", email: "director@demo-trade.kz",
-            password: "Demo-Director-2026!", role: .director),
+            fullName: "Айгерим Серікқызы Нұрланова",
+            iinPrefix: "8503154",
+            phone: "+77010000001",
+            email: "director@demo-trade.kz",
+            password: "Demo-Director-2026!",
+            role: .director
+        ),
         DemoUser(
-            fullName: "Ержан Болатұлы Қасымов", iinPrefix: "9007223", phone: "+77010000002", email: "accountant@demo-trade.kz",
-            password: "Demo-Accountant-2026!", role: .accountant),
+            fullName: "Ержан Болатұлы Қасымов",
+            iinPrefix: "9007223",
+            phone: "+77010000002",
+            email: "accountant@demo-trade.kz",
+            password: "Demo-Accountant-2026!",
+            role: .accountant
+        ),
     ]
 
     /// Seeds only an empty database; prints the sign-in details once, when it does.
@@ -40,7 +50,13 @@ struct DemoSeeder: Sendable {
             try await company.create(on: tx)
             for (user, hash) in zip(Self.users, passwordHashes) {
                 guard let iin = Self.firstValid(prefix: user.iinPrefix, make: IIN.withCheckDigit) else { continue }
-                let person = Person(id: UUID(), fullName: user.fullName, iin: iin, phone: try PhoneNumber(user.phone), email: try EmailAddress(user.email))
+                let person = Person(
+                    id: UUID(),
+                    fullName: user.fullName,
+                    iin: iin,
+                    phone: try PhoneNumber(user.phone),
+                    email: try EmailAddress(user.email)
+                )
                 let record = try services.vault.makeUser(person, passwordHash: hash)
                 record.status = .active
                 try await record.create(on: tx)
@@ -53,7 +69,14 @@ struct DemoSeeder: Sendable {
                 acceptance.deviceInstallationID = "demo-seed"
                 acceptance.userAgent = "bizbank demo seed"
                 try await acceptance.create(on: tx)
-                try await AuditLog.record("demo.user_seeded", actor: nil, subject: "user:\(person.id)", details: ["role": user.role.rawValue], at: services.clock.now(), on: tx)
+                try await AuditLog.record(
+                    "demo.user_seeded",
+                    actor: nil,
+                    subject: "user:\(person.id)",
+                    details: ["role": user.role.rawValue],
+                    at: services.clock.now(),
+                    on: tx
+                )
             }
         }
         announce("Demo data created: company \(Self.companyName), BIN \(bin.value)")

@@ -31,7 +31,12 @@ struct DeviceKeyService: Sendable {
         device.keyEnrolledAt = now
         try await device.save(on: database)
         try await AuditLog.record(
-            "device_key.enrolled", actor: caller.userID, subject: "device:\(try device.requireID())", at: now, on: database)
+            "device_key.enrolled",
+            actor: caller.userID,
+            subject: "device:\(try device.requireID())",
+            at: now,
+            on: database
+        )
         return DeviceKeyEnrolled(deviceId: try device.requireID(), enrolledAt: now)
     }
 
@@ -42,7 +47,11 @@ struct DeviceKeyService: Sendable {
         _ = validator.require("deviceId", request.deviceId, maxLength: 64)
         try validator.throwIfInvalid()
         guard let phone else { throw BankError.internalError }
-        try await services.rateLimiter.hit(.init(name: "signin-ip", limit: services.security.signInPerIPPerMinute, windowSeconds: 60), key: ip, on: database)
+        try await services.rateLimiter.hit(
+            .init(name: "signin-ip", limit: services.security.signInPerIPPerMinute, windowSeconds: 60),
+            key: ip,
+            on: database
+        )
         var device: Device?
         if let user = try await User.query(on: database).filter(\.$phoneIndex == services.vault.phoneIndex(phone)).first(), let userID = user.id {
             device = try await services.devices.find(userID: userID, installationID: request.deviceId, on: database)
@@ -57,7 +66,12 @@ struct DeviceKeyService: Sendable {
     }
 
     /// Verifies the ECDSA signature over the nonce; the nonce is used up whether or not it passes.
-    func signIn(_ request: DeviceSignInRequest, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> SessionGrant {
+    func signIn(
+        _ request: DeviceSignInRequest,
+        origin: SessionService.Origin,
+        language: Language,
+        on database: any Database
+    ) async throws -> SessionGrant {
         var validator = FieldValidator()
         _ = validator.require("signature", request.signature, maxLength: 512)
         try validator.throwIfInvalid()

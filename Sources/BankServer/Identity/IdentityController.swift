@@ -24,7 +24,12 @@ struct IdentityController: RouteCollection {
     func verifyRegistration(req: Request) async throws -> Response {
         let body = try req.decodeBody(OtpAnswer.self)
         try await limitVerification(req)
-        let grant = try await RegistrationService(services: req.bank).complete(challengeID: body.challengeId, code: body.code, origin: req.sessionOrigin, on: req.db)
+        let grant = try await RegistrationService(services: req.bank).complete(
+            challengeID: body.challengeId,
+            code: body.code,
+            origin: req.sessionOrigin,
+            on: req.db
+        )
         return try await grant.encodeResponse(status: .created, for: req)
     }
 
@@ -42,7 +47,12 @@ struct IdentityController: RouteCollection {
         let body = try req.decodeBody(OtpAnswer.self)
         try await limitVerification(req)
         let grant = try await req.bank.signIn.verifyNewDevice(
-            challengeID: body.challengeId, code: body.code, origin: req.sessionOrigin, language: req.language, on: req.db)
+            challengeID: body.challengeId,
+            code: body.code,
+            origin: req.sessionOrigin,
+            language: req.language,
+            on: req.db
+        )
         return try await grant.encodeResponse(status: .ok, for: req)
     }
 

@@ -34,8 +34,15 @@ struct ProfileController: RouteCollection {
             .with(\.$device).sort(\.$lastSeenAt, .descending).all()
         let items = try sessions.map {
             SessionView(
-                id: try $0.requireID(), deviceName: $0.device.name, platform: $0.device.platform, ip: $0.ip, createdAt: $0.createdAt,
-                lastSeenAt: $0.lastSeenAt, expiresAt: $0.expiresAt, current: $0.id == caller.sessionID)
+                id: try $0.requireID(),
+                deviceName: $0.device.name,
+                platform: $0.device.platform,
+                ip: $0.ip,
+                createdAt: $0.createdAt,
+                lastSeenAt: $0.lastSeenAt,
+                expiresAt: $0.expiresAt,
+                current: $0.id == caller.sessionID
+            )
         }
         return ListPage(items: items, nextCursor: nil)
     }
@@ -56,8 +63,15 @@ struct ProfileController: RouteCollection {
         let devices = try await Device.query(on: req.db).filter(\.$user.$id == caller.userID).sort(\.$lastSeenAt, .descending).all()
         let items = try devices.map {
             DeviceView(
-                id: try $0.requireID(), name: $0.name, platform: $0.platform, appVersion: $0.appVersion, firstSeenAt: $0.firstSeenAt,
-                lastSeenAt: $0.lastSeenAt, trusted: $0.trustedAt != nil, hasDeviceKey: $0.publicKey != nil)
+                id: try $0.requireID(),
+                name: $0.name,
+                platform: $0.platform,
+                appVersion: $0.appVersion,
+                firstSeenAt: $0.firstSeenAt,
+                lastSeenAt: $0.lastSeenAt,
+                trusted: $0.trustedAt != nil,
+                hasDeviceKey: $0.publicKey != nil
+            )
         }
         return ListPage(items: items, nextCursor: nil)
     }
@@ -97,7 +111,11 @@ struct ProfileController: RouteCollection {
         guard try await services.verifyPassword(body.currentPassword, hash: caller.user.passwordHash) else {
             throw BankError.currentPasswordIncorrect
         }
-        if let violation = services.passwordPolicy.violation(of: body.newPassword, phoneDigits: String(person.phone.value.dropFirst(2)), iin: person.iin.value) {
+        if let violation = services.passwordPolicy.violation(
+            of: body.newPassword,
+            phoneDigits: String(person.phone.value.dropFirst(2)),
+            iin: person.iin.value
+        ) {
             throw BankError.validation([FieldViolation(field: "newPassword", code: violation)])
         }
         let hash = try await services.hashPassword(body.newPassword)
@@ -107,7 +125,12 @@ struct ProfileController: RouteCollection {
             try await caller.user.save(on: tx)
             try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "password_changed", on: tx)
             try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.password_changed", to: person.phone, userID: caller.userID, language: language, on: tx)
+                "sms.security.password_changed",
+                to: person.phone,
+                userID: caller.userID,
+                language: language,
+                on: tx
+            )
             try await AuditLog.record("password.changed", actor: caller.userID, subject: "user:\(caller.userID)", at: services.clock.now(), on: tx)
         }
         return .noContent

@@ -1,8 +1,8 @@
-import Vapor
 import BankAPI
 import BankCore
 import Fluent
 import Foundation
+import Vapor
 
 /// Business onboarding (§2.2.6, §6.2, §1.2): company, the registering person as its director, acceptance of
 /// the current policy edition and the consent to create the account; active once the phone is verified.
@@ -25,7 +25,11 @@ struct RegistrationService: Sendable {
         let iin = validator.parse("person.iin") { try IIN(request.person.iin) }
         let phone = validator.parse("person.phone") { try PhoneNumber(request.person.phone) }
         let email = validator.parse("person.email") { try EmailAddress(request.person.email) }
-        if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: phone.map { String($0.value.dropFirst(2)) }, iin: iin?.value) {
+        if let violation = services.passwordPolicy.violation(
+            of: request.password,
+            phoneDigits: phone.map { String($0.value.dropFirst(2)) },
+            iin: iin?.value
+        ) {
             validator.add("password", violation)
         }
         if !request.acceptPolicy { validator.add("acceptPolicy", "must_be_true") }
@@ -39,32 +43,63 @@ struct RegistrationService: Sendable {
         guard let current, let companyName, let bin, let fullName, let iin, let phone, let email else { throw BankError.internalError }
         // §6.2: only the edition in force can be accepted.
         if request.policyVersion != current.version { throw BankError.policyEditionOutdated }
-        return Validated(companyName: companyName, bin: bin, person: Person(id: UUID(), fullName: fullName, iin: iin, phone: phone, email: email), edition: current)
+        return Validated(
+            companyName: companyName,
+            bin: bin,
+            person: Person(id: UUID(), fullName: fullName, iin: iin, phone: phone, email: email),
+            edition: current
+        )
     }
 
     /// Starts a registration and sends the phone-verification code. If the phone or IIN already belongs to
     /// someone, the answer looks the same, and the owner gets an SMS instead of a code (no enumeration).
-    func start(_ request: RegistrationRequest, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> OtpChallenge {
+    func start(
+        _ request: RegistrationRequest,
+        origin: SessionService.Origin,
+        language: Language,
+        on database: any Database
+    ) async throws -> OtpChallenge {
         let limiter = services.rateLimiter
-        try await limiter.hit(.init(name: "register-ip", limit: services.security.registrationsPerIPPerHour, windowSeconds: 3600), key: origin.ip, on: database)
+        try await limiter.hit(
+            .init(name: "register-ip", limit: services.security.registrationsPerIPPerHour, windowSeconds: 3600),
+            key: origin.ip,
+            on: database
+        )
         let valid = try await validate(request, on: database)
         try await limiter.hit(
-            .init(name: "register-phone", limit: services.security.registrationsPerPhonePerHour, windowSeconds: 3600), key: valid.person.phone.value, on: database)
+            .init(name: "register-phone", limit: services.security.registrationsPerPhonePerHour, windowSeconds: 3600),
+            key: valid.person.phone.value,
+            on: database
+        )
         let passwordHash = try await services.hashPassword(request.password)
         let vault = services.vault
         return try await database.transaction { tx in
             if try await Company.query(on: tx).filter(\.$bin == valid.bin.value).first() != nil { throw BankError.companyAlreadyRegistered }
             let existing = try await User.query(on: tx)
-                .group(.or) { $0.filter(\.$phoneIndex == vault.phoneIndex(valid.person.phone)).filter(\.$iinIndex == vault.iinIndex(valid.person.iin)) }
+                .group(.or) {
+                    $0.filter(\.$phoneIndex == vault.phoneIndex(valid.person.phone)).filter(\.$iinIndex == vault.iinIndex(valid.person.iin))
+                }
                 .first()
             let otpContext = OtpService.Context(language: language, device: request.device)
             if let existing {
                 let owner = try vault.open(existing)
                 try await SMSOutbox(services: services).enqueueSecurityNotice(
-                    "sms.security.already_registered", to: owner.phone, userID: existing.id, language: language, on: tx)
+                    "sms.security.already_registered",
+                    to: owner.phone,
+                    userID: existing.id,
+                    language: language,
+                    on: tx
+                )
                 try await AuditLog.record("registration.duplicate", actor: nil, subject: "user:\(owner.id)", at: services.clock.now(), on: tx)
                 return try await services.otp.issue(
-                    purpose: .registration, userID: nil, phone: valid.person.phone, binding: "decoy", context: otpContext, sendSMS: false, on: tx)
+                    purpose: .registration,
+                    userID: nil,
+                    phone: valid.person.phone,
+                    binding: "decoy",
+                    context: otpContext,
+                    sendSMS: false,
+                    on: tx
+                )
             }
             let company = Company(name: valid.companyName, bin: valid.bin.value)
             try await company.create(on: tx)
@@ -74,11 +109,21 @@ struct RegistrationService: Sendable {
             try await recordAcceptance(of: valid.edition, userID: valid.person.id, device: request.device, origin: origin, on: tx)
             try await recordAccountConsent(userID: valid.person.id, edition: valid.edition, device: request.device, on: tx)
             try await AuditLog.record(
-                "registration.started", actor: valid.person.id, subject: "company:\(try company.requireID())",
-                details: ["policy_version": String(valid.edition.version), "device": request.device.id], at: services.clock.now(), on: tx)
+                "registration.started",
+                actor: valid.person.id,
+                subject: "company:\(try company.requireID())",
+                details: ["policy_version": String(valid.edition.version), "device": request.device.id],
+                at: services.clock.now(),
+                on: tx
+            )
             return try await services.otp.issue(
-                purpose: .registration, userID: valid.person.id, phone: valid.person.phone, binding: Self.binding(userID: valid.person.id, device: request.device.id),
-                context: otpContext, on: tx)
+                purpose: .registration,
+                userID: valid.person.id,
+                phone: valid.person.phone,
+                binding: Self.binding(userID: valid.person.id, device: request.device.id),
+                context: otpContext,
+                on: tx
+            )
         }
     }
 
@@ -92,14 +137,27 @@ struct RegistrationService: Sendable {
             user.status = .active
             try await user.save(on: tx)
             let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
-            try await AuditLog.record("registration.completed", actor: userID, subject: "user:\(userID)", details: ["device": descriptor.id], at: services.clock.now(), on: tx)
+            try await AuditLog.record(
+                "registration.completed",
+                actor: userID,
+                subject: "user:\(userID)",
+                details: ["device": descriptor.id],
+                at: services.clock.now(),
+                on: tx
+            )
             return try await services.sessions.open(for: user, device: device, origin: origin, on: tx)
         }
     }
 
     static func binding(userID: UUID, device: String) -> String { "\(userID.uuidString)|\(device)" }
 
-    private func recordAcceptance(of edition: PolicyEdition, userID: UUID, device: DeviceDescriptor, origin: SessionService.Origin, on database: any Database) async throws {
+    private func recordAcceptance(
+        of edition: PolicyEdition,
+        userID: UUID,
+        device: DeviceDescriptor,
+        origin: SessionService.Origin,
+        on database: any Database
+    ) async throws {
         let acceptance = PolicyAcceptance()
         acceptance.$user.id = userID
         acceptance.$edition.id = try edition.requireID()

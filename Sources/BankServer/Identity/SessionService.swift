@@ -1,8 +1,8 @@
-import Vapor
 import BankAPI
 import Crypto
 import Fluent
 import Foundation
+import Vapor
 
 /// Opaque 256-bit session tokens stored as SHA-256; idle and absolute timeouts (PSD2 RTS art. 4: 5 minutes idle).
 struct SessionService: Sendable {

@@ -1,9 +1,9 @@
-import Vapor
 import BankAPI
 import BankCore
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 
 /// Sign-in (§2.2.1, §2.2.2): phone + password; a device not yet trusted also needs an SMS code.
 /// Every failure is the same `sign_in_failed`; 5 consecutive failures lock sign-in for 30 minutes.
@@ -27,8 +27,16 @@ struct SignInService: Sendable {
         try validator.throwIfInvalid()
         guard let phone else { throw BankError.internalError }
         let security = services.security
-        try await services.rateLimiter.hit(.init(name: "signin-ip", limit: security.signInPerIPPerMinute, windowSeconds: 60), key: origin.ip, on: database)
-        try await services.rateLimiter.hit(.init(name: "signin-phone", limit: security.signInPerPhonePerHour, windowSeconds: 3600), key: phone.value, on: database)
+        try await services.rateLimiter.hit(
+            .init(name: "signin-ip", limit: security.signInPerIPPerMinute, windowSeconds: 60),
+            key: origin.ip,
+            on: database
+        )
+        try await services.rateLimiter.hit(
+            .init(name: "signin-phone", limit: security.signInPerPhonePerHour, windowSeconds: 3600),
+            key: phone.value,
+            on: database
+        )
 
         let user = try await User.query(on: database).filter(\.$phoneIndex == services.vault.phoneIndex(phone)).first()
         let passwordMatches = try await services.verifyPassword(request.password, hash: user?.passwordHash ?? Self.decoyHash)
@@ -43,14 +51,25 @@ struct SignInService: Sendable {
         }
         let challenge = try await database.transaction { tx in
             try await services.otp.issue(
-                purpose: .signIn, userID: userID, phone: phone, binding: RegistrationService.binding(userID: userID, device: request.device.id),
-                context: .init(language: language, templateParameters: ["device": request.device.name], device: request.device), on: tx)
+                purpose: .signIn,
+                userID: userID,
+                phone: phone,
+                binding: RegistrationService.binding(userID: userID, device: request.device.id),
+                context: .init(language: language, templateParameters: ["device": request.device.name], device: request.device),
+                on: tx
+            )
         }
         return .codeSent(challenge, phone)
     }
 
     /// The SMS code for a new device: the device becomes trusted and a session opens.
-    func verifyNewDevice(challengeID: UUID, code: String, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> SessionGrant {
+    func verifyNewDevice(
+        challengeID: UUID,
+        code: String,
+        origin: SessionService.Origin,
+        language: Language,
+        on database: any Database
+    ) async throws -> SessionGrant {
         let otp = services.otp
         let challenge: OtpChallenge
         do {
@@ -61,13 +80,21 @@ struct SignInService: Sendable {
             }
             throw error
         }
-        guard let userID = challenge.userID, let user = try await User.find(userID, on: database), let descriptor = try otp.context(of: challenge).device else {
+        guard let userID = challenge.userID, let user = try await User.find(userID, on: database),
+            let descriptor = try otp.context(of: challenge).device
+        else {
             throw BankError.signInFailed
         }
         try await ensureMaySignIn(user, on: database)
         let person = try services.vault.open(user)
         try await SMSOutbox(services: services).enqueueSecurityNotice(
-            "sms.security.new_device", parameters: ["device": descriptor.name], to: person.phone, userID: userID, language: language, on: database)
+            "sms.security.new_device",
+            parameters: ["device": descriptor.name],
+            to: person.phone,
+            userID: userID,
+            language: language,
+            on: database
+        )
         return try await succeed(user: user, descriptor: descriptor, origin: origin, method: "sms_code", on: database)
     }
 
@@ -77,7 +104,13 @@ struct SignInService: Sendable {
         if let lockedUntil = user.lockedUntil, lockedUntil > services.clock.now() { throw BankError.signInFailed }
     }
 
-    func succeed(user: User, descriptor: DeviceDescriptor, origin: SessionService.Origin, method: String, on database: any Database) async throws -> SessionGrant {
+    func succeed(
+        user: User,
+        descriptor: DeviceDescriptor,
+        origin: SessionService.Origin,
+        method: String,
+        on database: any Database
+    ) async throws -> SessionGrant {
         let userID = try user.requireID()
         return try await database.transaction { tx in
             user.failedSignIns = 0
@@ -85,7 +118,13 @@ struct SignInService: Sendable {
             try await user.save(on: tx)
             let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
             try await AuditLog.record(
-                "sign_in.succeeded", actor: userID, subject: "user:\(userID)", details: ["method": method, "device": descriptor.id], at: services.clock.now(), on: tx)
+                "sign_in.succeeded",
+                actor: userID,
+                subject: "user:\(userID)",
+                details: ["method": method, "device": descriptor.id],
+                at: services.clock.now(),
+                on: tx
+            )
             return try await services.sessions.open(for: user, device: device, origin: origin, on: tx)
         }
     }
@@ -96,9 +135,18 @@ struct SignInService: Sendable {
         let now = services.clock.now()
         try await database.transaction { tx in
             guard let sqlTx = tx as? any SQLDatabase else { return }
-            let row = try await sqlTx.raw("UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = \(bind: userID) RETURNING failed_sign_ins").first()
+            let row = try await sqlTx.raw(
+                "UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = \(bind: userID) RETURNING failed_sign_ins"
+            ).first()
             let failures = try row?.decode(column: "failed_sign_ins", as: Int.self) ?? 0
-            try await AuditLog.record("sign_in.failed", actor: nil, subject: "user:\(userID)", details: ["consecutive": String(failures)], at: now, on: tx)
+            try await AuditLog.record(
+                "sign_in.failed",
+                actor: nil,
+                subject: "user:\(userID)",
+                details: ["consecutive": String(failures)],
+                at: now,
+                on: tx
+            )
             guard failures >= services.security.failedSignInsBeforeLock else { return }
             let minutes = services.security.lockMinutes
             try await sqlTx.raw(
@@ -106,7 +154,13 @@ struct SignInService: Sendable {
             ).run()
             let person = try services.vault.open(user)
             try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.locked", parameters: ["minutes": String(minutes)], to: person.phone, userID: userID, language: language, on: tx)
+                "sms.security.locked",
+                parameters: ["minutes": String(minutes)],
+                to: person.phone,
+                userID: userID,
+                language: language,
+                on: tx
+            )
             try await AuditLog.record("sign_in.locked", actor: nil, subject: "user:\(userID)", details: ["minutes": String(minutes)], at: now, on: tx)
         }
         _ = sql

@@ -24,6 +24,7 @@ struct DevController {
             items: try messages.map {
                 let (to, text) = try outbox.open($0)
                 return Item(id: try $0.requireID(), to: to, text: text, category: $0.category, status: $0.status.rawValue, createdAt: $0.createdAt)
-            })
+            }
+        )
     }
 }

@@ -11,7 +11,11 @@ struct SMSOutbox: Sendable {
         let message = SMSMessage()
         message.id = id
         message.userID = userID
-        message.recipient = try services.cipher.seal(phone.value, with: services.cipher.keys.systemData, context: .init(table: "sms", column: "to", row: id))
+        message.recipient = try services.cipher.seal(
+            phone.value,
+            with: services.cipher.keys.systemData,
+            context: .init(table: "sms", column: "to", row: id)
+        )
         message.body = try services.cipher.seal(text, with: services.cipher.keys.systemData, context: .init(table: "sms", column: "body", row: id))
         message.category = category
         message.status = .pending
@@ -21,7 +25,14 @@ struct SMSOutbox: Sendable {
     }
 
     /// A localised security notice (always sent, whatever the user's preferences: §2.2.3).
-    func enqueueSecurityNotice(_ key: String, parameters: [String: String] = [:], to phone: PhoneNumber, userID: UUID?, language: Language, on database: any Database) async throws {
+    func enqueueSecurityNotice(
+        _ key: String,
+        parameters: [String: String] = [:],
+        to phone: PhoneNumber,
+        userID: UUID?,
+        language: Language,
+        on database: any Database
+    ) async throws {
         let text = services.localizer.text(key, language, parameters)
         try await enqueue(to: phone, text: text, category: "security", userID: userID, on: database)
     }

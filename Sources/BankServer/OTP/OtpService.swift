@@ -21,11 +21,20 @@ struct OtpService: Sendable {
     /// Issues a challenge and queues its SMS. A decoy (`sendSMS: false`) behaves the same to the caller
     /// but sends nothing, so responses never reveal whether a phone is known.
     func issue(
-        purpose: OtpPurpose, userID: UUID?, phone: PhoneNumber, binding: String, context: Context, sendSMS: Bool = true,
+        purpose: OtpPurpose,
+        userID: UUID?,
+        phone: PhoneNumber,
+        binding: String,
+        context: Context,
+        sendSMS: Bool = true,
         on database: any Database
     ) async throws -> OtpChallenge {
         let phoneIndex = services.cipher.blindIndex(phone.value, kind: "phone")
-        try await services.rateLimiter.hit(.init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600), key: phoneIndex, on: database)
+        try await services.rateLimiter.hit(
+            .init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600),
+            key: phoneIndex,
+            on: database
+        )
         let id = UUID()
         let now = services.clock.now()
         let code = SecureRandom.digits(6)
@@ -59,7 +68,10 @@ struct OtpService: Sendable {
         let nextAllowed = challenge.lastSentAt.addingTimeInterval(Double(services.security.otpResendGapSeconds))
         if now < nextAllowed { throw BankError.otpResendTooSoon(retryAfter: Int(nextAllowed.timeIntervalSince(now).rounded(.up))) }
         try await services.rateLimiter.hit(
-            .init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600), key: challenge.phoneIndex, on: database)
+            .init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600),
+            key: challenge.phoneIndex,
+            on: database
+        )
         let id = try challenge.requireID()
         let code = SecureRandom.digits(6)
         challenge.codeHMAC = codeHMAC(id: id, purpose: challenge.purpose, binding: challenge.binding, code: code)
@@ -71,14 +83,27 @@ struct OtpService: Sendable {
         // A decoy challenge has no user: it sends nothing on resend either.
         if challenge.userID != nil {
             let phone = try PhoneNumber(try openString(challenge.phone, column: "phone", id: id))
-            try await queueSMS(code: code, purpose: challenge.purpose, phone: phone, context: try context(of: challenge), userID: challenge.userID, on: database)
+            try await queueSMS(
+                code: code,
+                purpose: challenge.purpose,
+                phone: phone,
+                context: try context(of: challenge),
+                userID: challenge.userID,
+                on: database
+            )
         }
         return challenge
     }
 
     /// Verifies and consumes a code. The attempt is counted before the comparison, so parallel guesses
     /// cannot exceed the limit; a used, expired or exhausted challenge never passes.
-    func verify(challengeID: UUID, code: String, purpose: OtpPurpose, binding expectedBinding: String? = nil, on database: any Database) async throws -> OtpChallenge {
+    func verify(
+        challengeID: UUID,
+        code: String,
+        purpose: OtpPurpose,
+        binding expectedBinding: String? = nil,
+        on database: any Database
+    ) async throws -> OtpChallenge {
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         guard let challenge = try await OtpChallenge.find(challengeID, on: database), challenge.purpose == purpose, challenge.consumedAt == nil else {
             throw BankError.otpInvalid
@@ -115,7 +140,14 @@ struct OtpService: Sendable {
 
     // MARK: - Internals
 
-    private func queueSMS(code: String, purpose: OtpPurpose, phone: PhoneNumber, context: Context, userID: UUID?, on database: any Database) async throws {
+    private func queueSMS(
+        code: String,
+        purpose: OtpPurpose,
+        phone: PhoneNumber,
+        context: Context,
+        userID: UUID?,
+        on database: any Database
+    ) async throws {
         var parameters = context.templateParameters
         parameters["code"] = code
         let text = services.localizer.text(purpose.smsTemplate, context.language, parameters) + "\n\n@\(services.config.appDomain) #\(code)"

@@ -1,5 +1,5 @@
-import SQLKit
 import Fluent
+import SQLKit
 
 struct CreateOtpChallenges: AsyncMigration {
     func prepare(on database: any Database) async throws {

@@ -13,7 +13,14 @@ struct PolicyController {
             default: (.kk, edition.textKk)
             }
         return PolicyEditionView(
-            id: try edition.requireID(), version: edition.version, language: language.rawValue, title: edition.title, text: text,
-            effectiveAt: edition.effectiveAt, lastUpdated: edition.lastUpdated, publishedAt: edition.publishedAt)
+            id: try edition.requireID(),
+            version: edition.version,
+            language: language.rawValue,
+            title: edition.title,
+            text: text,
+            effectiveAt: edition.effectiveAt,
+            lastUpdated: edition.lastUpdated,
+            publishedAt: edition.publishedAt
+        )
     }
 }

@@ -10,7 +10,10 @@ struct SecurityController {
     func start(req: Request) async throws -> Response {
         let body = try req.decodeBody(UnauthorisedUseStart.self)
         let challenge = try await req.bank.unauthorisedUse.start(phone: body.phone, ip: req.clientIP, language: req.language, on: req.db)
-        return try await ChallengeStarted(challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt).encodeResponse(status: .accepted, for: req)
+        return try await ChallengeStarted(challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt).encodeResponse(
+            status: .accepted,
+            for: req
+        )
     }
 
     func confirm(req: Request) async throws -> SecurityReportResult {

@@ -23,8 +23,21 @@ struct UnauthorisedUseService: Sendable {
             alert.createdAt = now
             try await alert.create(on: tx)
             let person = try services.vault.open(user)
-            try await SMSOutbox(services: services).enqueueSecurityNotice("sms.security.blocked", to: person.phone, userID: userID, language: language, on: tx)
-            try await AuditLog.record("security.unauthorised_use_reported", actor: userID, subject: "user:\(userID)", details: ["channel": channel], at: now, on: tx)
+            try await SMSOutbox(services: services).enqueueSecurityNotice(
+                "sms.security.blocked",
+                to: person.phone,
+                userID: userID,
+                language: language,
+                on: tx
+            )
+            try await AuditLog.record(
+                "security.unauthorised_use_reported",
+                actor: userID,
+                subject: "user:\(userID)",
+                details: ["channel": channel],
+                at: now,
+                on: tx
+            )
         }
         return result(blockedAt: now, language: language)
     }
@@ -35,13 +48,23 @@ struct UnauthorisedUseService: Sendable {
         let phone = validator.parse("phone") { try PhoneNumber(raw) }
         try validator.throwIfInvalid()
         guard let phone else { throw BankError.internalError }
-        try await services.rateLimiter.hit(.init(name: "report-ip", limit: services.security.signInPerIPPerMinute, windowSeconds: 60), key: ip, on: database)
+        try await services.rateLimiter.hit(
+            .init(name: "report-ip", limit: services.security.signInPerIPPerMinute, windowSeconds: 60),
+            key: ip,
+            on: database
+        )
         let user = try await User.query(on: database).filter(\.$phoneIndex == services.vault.phoneIndex(phone)).first()
         let known = user != nil && user?.status != .pending
         return try await database.transaction { tx in
             try await services.otp.issue(
-                purpose: .unauthorisedUseReport, userID: known ? user?.id : nil, phone: phone, binding: user?.id?.uuidString ?? "decoy",
-                context: .init(language: language), sendSMS: known, on: tx)
+                purpose: .unauthorisedUseReport,
+                userID: known ? user?.id : nil,
+                phone: phone,
+                binding: user?.id?.uuidString ?? "decoy",
+                context: .init(language: language),
+                sendSMS: known,
+                on: tx
+            )
         }
     }
 
@@ -60,14 +83,23 @@ struct UnauthorisedUseService: Sendable {
             user.failedSignIns = 0
             user.lockedUntil = nil
             try await user.save(on: tx)
-            try await AuditLog.record("account.unblocked", actor: nil, subject: "user:\(userID)", details: ["by": "bank_staff"], at: services.clock.now(), on: tx)
+            try await AuditLog.record(
+                "account.unblocked",
+                actor: nil,
+                subject: "user:\(userID)",
+                details: ["by": "bank_staff"],
+                at: services.clock.now(),
+                on: tx
+            )
         }
     }
 
     func result(blockedAt: Date, language: Language) -> SecurityReportResult {
         SecurityReportResult(
-            blockedAt: blockedAt, contactPhone: services.localizer.text("contact.phone", language),
-            message: services.localizer.text("contact.report_received", language))
+            blockedAt: blockedAt,
+            contactPhone: services.localizer.text("contact.phone", language),
+            message: services.localizer.text("contact.report_received", language)
+        )
     }
 }
 

@@ -34,12 +34,22 @@ enum Fixtures {
         DeviceDescriptor(id: id, name: name, platform: "ios", appVersion: "1.0.0")
     }
 
-    static func registration(phone: String = phone(), iin: String = iin().value, bin: String = bin().value, device: DeviceDescriptor = device())
+    static func registration(
+        phone: String = phone(),
+        iin: String = iin().value,
+        bin: String = bin().value,
+        device: DeviceDescriptor = device()
+    )
         -> RegistrationRequest
     {
         RegistrationRequest(
             company: .init(name: "ТОО Тест", bin: bin),
             person: .init(fullName: "Асель Маратқызы Оспанова", iin: iin, phone: phone, email: "asel.\(digits(5))@example.kz"),
-            password: password, policyVersion: 1, acceptPolicy: true, consentToAccountCreation: true, device: device)
+            password: password,
+            policyVersion: 1,
+            acceptPolicy: true,
+            consentToAccountCreation: true,
+            device: device
+        )
     }
 }

@@ -47,11 +47,21 @@ func testConfig(_ database: TestDatabase, schema: String? = nil) throws -> AppCo
 }
 
 /// Runs `body` against a new application and always shuts it down (and drops its PostgreSQL schema).
+/// A change to the test configuration, e.g. `.set { $0.security.lockMinutes = 1 }`.
+struct ConfigChange: Sendable {
+    let apply: @Sendable (inout AppConfig) -> Void
+
+    static func set(_ apply: @escaping @Sendable (inout AppConfig) -> Void) -> ConfigChange { ConfigChange(apply: apply) }
+    static let none = ConfigChange { _ in }
+}
+
 func withApp(
-    _ database: TestDatabase, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (TestHarness) async throws -> Void
+    _ database: TestDatabase,
+    adjust: ConfigChange = .none,
+    _ body: (TestHarness) async throws -> Void
 ) async throws {
     var config = try testConfig(database)
-    adjust(&config)
+    adjust.apply(&config)
     try await withApp(config: config, dropSchema: true, body)
 }
 

@@ -10,8 +10,13 @@ import VaporTesting
 extension TestHarness {
     /// Sends a JSON request the way the app does; `ip` becomes X-Forwarded-For (trusted in tests).
     func send(
-        _ method: HTTPMethod, _ path: String, json: (any Encodable)? = nil, token: String? = nil, ip: String = "10.0.0.1",
-        language: String? = nil, headers extra: [(String, String)] = []
+        _ method: HTTPMethod,
+        _ path: String,
+        json: (any Encodable)? = nil,
+        token: String? = nil,
+        ip: String = "10.0.0.1",
+        language: String? = nil,
+        headers extra: [(String, String)] = []
     ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         headers.add(name: .xForwardedFor, value: ip)

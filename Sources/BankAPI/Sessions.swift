@@ -51,6 +51,15 @@ public struct ListPage<Item: Codable & Sendable>: Codable, Sendable {
         self.items = items
         self.nextCursor = nextCursor
     }
+
+    private enum CodingKeys: String, CodingKey { case items, nextCursor }
+
+    /// `nextCursor` is always present, `null` on the last page, so clients can tell "no more" from "not sent".
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
 }
 
 public struct DeviceKeyEnrolment: Codable, Sendable {

@@ -150,3 +150,13 @@ struct SessionTests {
         }
     }
 }
+
+@Suite("List pages")
+struct ListPageTests {
+    @Test
+    func lastPage_sendsNextCursorAsNull() throws {
+        let page = ListPage<String>(items: ["a"], nextCursor: nil)
+        let json = String(decoding: try JSONEncoder().encode(page), as: UTF8.self)
+        #expect(json.contains("\"nextCursor\":null"))
+    }
+}

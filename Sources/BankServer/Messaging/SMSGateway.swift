@@ -38,5 +38,5 @@ struct HTTPSMSGateway: SMSGateway {
         guard (200..<300).contains(response.status.code) else { throw GatewayError.rejected(status: Int(response.status.code)) }
     }
 
-    enum GatewayError: Error { case rejected(status: Int) }
+    enum GatewayError: Error, Equatable { case rejected(status: Int) }
 }

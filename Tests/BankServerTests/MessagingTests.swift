@@ -18,6 +18,20 @@ final class RecordingGateway: SMSGateway {
     }
 }
 
+extension BankServices {
+    func replacing(smsGateway: any SMSGateway) -> BankServices {
+        BankServices(
+            config: config,
+            clock: clock,
+            cipher: cipher,
+            localizer: localizer,
+            smsGateway: smsGateway,
+            passwordPolicy: passwordPolicy,
+            decoyPasswordHash: decoyPasswordHash
+        )
+    }
+}
+
 @Suite("SMS outbox and delivery")
 struct MessagingTests {
     private func enqueue(_ t: TestHarness, count: Int) async throws {
@@ -37,14 +51,7 @@ struct MessagingTests {
         try await withApp(database) { t in
             try await enqueue(t, count: 12)
             let gateway = RecordingGateway()
-            let services = BankServices(
-                config: t.services.config,
-                clock: t.clock,
-                cipher: t.services.cipher,
-                localizer: t.services.localizer,
-                smsGateway: gateway,
-                passwordPolicy: t.services.passwordPolicy
-            )
+            let services = t.services.replacing(smsGateway: gateway)
             let delivered = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<2 {
                     group.addTask { try await SMSDispatcher(services: services, logger: t.app.logger).dispatchPending(on: t.db) }
@@ -66,14 +73,7 @@ struct MessagingTests {
             try await enqueue(t, count: 1)
             let gateway = RecordingGateway()
             gateway.failing.withLockedValue { $0 = true }
-            let services = BankServices(
-                config: t.services.config,
-                clock: t.clock,
-                cipher: t.services.cipher,
-                localizer: t.services.localizer,
-                smsGateway: gateway,
-                passwordPolicy: t.services.passwordPolicy
-            )
+            let services = t.services.replacing(smsGateway: gateway)
             let dispatcher = SMSDispatcher(services: services, logger: t.app.logger)
             #expect(try await dispatcher.dispatchPending(on: t.db) == 0)
             // not retried before its backoff
@@ -96,14 +96,7 @@ struct MessagingTests {
             try await enqueue(t, count: 1)
             let gateway = RecordingGateway()
             gateway.failing.withLockedValue { $0 = true }
-            let services = BankServices(
-                config: t.services.config,
-                clock: t.clock,
-                cipher: t.services.cipher,
-                localizer: t.services.localizer,
-                smsGateway: gateway,
-                passwordPolicy: t.services.passwordPolicy
-            )
+            let services = t.services.replacing(smsGateway: gateway)
             let dispatcher = SMSDispatcher(services: services, logger: t.app.logger)
             _ = try await dispatcher.dispatchPending(on: t.db)
             gateway.failing.withLockedValue { $0 = false }

@@ -139,3 +139,16 @@ struct SignInTests {
         }
     }
 }
+
+@Suite("Sign-in timing")
+struct SignInTimingTests {
+    /// An unknown phone is checked against a decoy hash of the same cost as real ones.
+    @Test
+    func decoyHash_usesTheConfiguredBcryptCost() async throws {
+        try await withApp(.sqlite, adjust: .set { $0.bcryptCost = 6 }) { t in
+            #expect(t.services.decoyPasswordHash.hasPrefix("$2b$06$"))
+            let real = try await t.services.hashPassword("Some-Long-Password-1")
+            #expect(real.prefix(7) == t.services.decoyPasswordHash.prefix(7))
+        }
+    }
+}

@@ -9,6 +9,9 @@ struct BankServices: Sendable {
     let localizer: Localizer
     let smsGateway: any SMSGateway
     let passwordPolicy: PasswordPolicy
+    /// A bcrypt hash of a random password at the configured cost, checked when a phone is unknown so the
+    /// answer takes as long as for a known one (no enumeration by timing).
+    let decoyPasswordHash: String
 
     var security: SecuritySettings { config.security }
 }

@@ -44,7 +44,8 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         cipher: PersonalDataCipher(keys: KeyRing(masterKey: config.masterKey)),
         localizer: localizer,
         smsGateway: gateway,
-        passwordPolicy: try PasswordPolicy.bundled()
+        passwordPolicy: try PasswordPolicy.bundled(),
+        decoyPasswordHash: try Bcrypt.hash(SecureRandom.token(), cost: config.bcryptCost)
     )
 
     let problems = ProblemMiddleware(localizer: localizer)

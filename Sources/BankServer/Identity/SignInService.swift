@@ -15,10 +15,6 @@ struct SignInService: Sendable {
         case codeSent(OtpChallenge, PhoneNumber)
     }
 
-    /// A real bcrypt hash of a random password, verified against when the phone is unknown so the
-    /// response takes as long as for a known one.
-    private static let decoyHash = (try? Bcrypt.hash(SecureRandom.token(), cost: 4)) ?? ""
-
     func signIn(_ request: SignInRequest, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> Outcome {
         var validator = FieldValidator()
         let phone = validator.parse("phone") { try PhoneNumber(request.phone) }
@@ -39,7 +35,7 @@ struct SignInService: Sendable {
         )
 
         let user = try await User.query(on: database).filter(\.$phoneIndex == services.vault.phoneIndex(phone)).first()
-        let passwordMatches = try await services.verifyPassword(request.password, hash: user?.passwordHash ?? Self.decoyHash)
+        let passwordMatches = try await services.verifyPassword(request.password, hash: user?.passwordHash ?? services.decoyPasswordHash)
         guard let user, let userID = user.id else { throw BankError.signInFailed }
         try await ensureMaySignIn(user, on: database)
         guard passwordMatches else {

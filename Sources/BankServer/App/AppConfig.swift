@@ -27,6 +27,10 @@ struct AppConfig: Sendable {
     /// The personal-data operator named in every consent record (Law 94-V art. 8).
     var operatorName: String
     var operatorBIN: String
+    /// The bank's 3-digit code inside its IBANs and its BIC (DOMAIN.md; the defaults are the
+    /// development bank's and *unconfirmed*: production sets them).
+    var bankCode: String
+    var bankBIC: String
     var smsGateway: SMSGatewayKind
     var bcryptCost: Int
     var security: SecuritySettings
@@ -123,6 +127,9 @@ extension AppConfig {
         let operatorBIN = env["BIZBANK_OPERATOR_BIN"] ?? "000000000000"
         if isProduction, env["BIZBANK_OPERATOR_BIN"] == nil { problems.append("BIZBANK_OPERATOR_BIN is required in production") }
 
+        let bankCode = env["BIZBANK_BANK_CODE"].flatMap { $0.isEmpty ? nil : $0 } ?? "998"
+        if bankCode.count != 3 || !bankCode.allSatisfy(\.isNumber) { problems.append("BIZBANK_BANK_CODE must be 3 digits") }
+
         var security = SecuritySettings()
         security.sessionIdleSeconds = integer("BIZBANK_SESSION_IDLE_SECONDS", 300, 30...3600)
         security.sessionAbsoluteSeconds = integer("BIZBANK_SESSION_ABSOLUTE_SECONDS", 43_200, 300...604_800)
@@ -137,6 +144,8 @@ extension AppConfig {
             appDomain: env["BIZBANK_APP_DOMAIN"].flatMap { $0.isEmpty ? nil : $0 } ?? "bizbank.kz",
             operatorName: env["BIZBANK_OPERATOR_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "«Alatau City Bank» АҚ",
             operatorBIN: operatorBIN,
+            bankCode: bankCode,
+            bankBIC: env["BIZBANK_BANK_BIC"].flatMap { $0.isEmpty ? nil : $0 } ?? "TSESKZKA",
             smsGateway: smsGateway,
             bcryptCost: integer("BIZBANK_BCRYPT_COST", isTesting ? 4 : 12, 4...16),
             security: security,

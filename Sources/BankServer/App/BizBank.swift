@@ -27,6 +27,7 @@ public enum BizBank {
         app.asyncCommands.use(AccountCommands(), as: "account")
         app.asyncCommands.use(PrivacyCommands(), as: "privacy")
         app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(LedgerCommands(), as: "ledger")
         do {
             try await configure(app, config: config)
             if !config.isProduction, environment != .testing {

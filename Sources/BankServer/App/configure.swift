@@ -89,6 +89,7 @@ enum BankMigrations {
             CreatePolicyEditions(), CreatePolicyAcceptances(), CreateConsents(), SeedFirstPolicyEdition(),
             CreateOtpChallenges(), CreateSMSOutbox(), CreateAuditLog(), CreateAccessLog(), CreateRateLimitCounters(), CreateSecurityAlerts(),
             CreateLookupIndexes(),
+            CreateAccounts(), CreateLedgerTransactions(), CreateLedgerEntries(),
         ]
     }
 }

@@ -23,6 +23,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let signedIn = api.grouped(SessionAuthenticator())
     try signedIn.register(collection: ProfileController())
     signedIn.post("security", "unauthorised-use", use: security.reportSignedIn)
+    try signedIn.register(collection: AccountsController())
 
     // Development only
     if !app.bank.config.isProduction {

@@ -79,11 +79,35 @@ struct DemoSeeder: Sendable {
                 )
             }
         }
+        try await fundDemoAccounts(companyBIN: bin.value, on: database)
         announce("Demo data created: company \(Self.companyName), BIN \(bin.value)")
         for user in Self.users {
             announce("  \(user.role.rawValue): phone \(user.phone)  password \(user.password)")
         }
         announce("  The SMS code for a new device is listed at GET /dev/sms")
+    }
+
+    /// Opens KZT, USD and EUR accounts and funds them from the bank's funding account through ledger
+    /// entries — never by writing a balance.
+    static let openingFunds: [(Currency, Int64)] = [(.kzt, 25_000_000_00), (.usd, 50_000_00), (.eur, 20_000_00)]
+
+    private func fundDemoAccounts(companyBIN: String, on database: any Database) async throws {
+        guard let company = try await Company.query(on: database).filter(\.$bin == companyBIN).first(), let companyID = company.id else { return }
+        for (currency, amount) in Self.openingFunds {
+            try await database.transaction { tx in
+                let account = try await services.accounts.open(companyID: companyID, currency: currency, name: "Current \(currency.code)", on: tx)
+                let funding = try await services.accounts.bankAccount(.bankFunding, currency: currency, on: tx)
+                try await services.ledger.transfer(
+                    Money(minorUnits: amount, currency: currency),
+                    from: try funding.requireID(),
+                    to: try account.requireID(),
+                    kind: "demo_funding",
+                    reference: "demo",
+                    description: "Demo opening balance",
+                    on: tx
+                )
+            }
+        }
     }
 
     /// The first 11-digit extension of `prefix` (serial 0001, 0002, …) whose check digit exists.

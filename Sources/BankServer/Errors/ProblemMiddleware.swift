@@ -43,6 +43,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         switch error {
         case let bankError as BankError:
             return bankError
+        case let ledger as LedgerService.LedgerError:
+            return classify(ledger)
         case let decoding as DecodingError:
             return classify(decoding)
         case let abort as any AbortError:
@@ -71,6 +73,14 @@ struct ProblemMiddleware: AsyncMiddleware {
             return .validation([FieldViolation(field: path(context.codingPath), code: "invalid_value")])
         @unknown default:
             return .malformedRequest
+        }
+    }
+
+    private static func classify(_ error: LedgerService.LedgerError) -> BankError {
+        switch error {
+        case .insufficientFunds: BankError(status: .unprocessableEntity, code: "insufficient_funds")
+        case .accountUnavailable: BankError(status: .unprocessableEntity, code: "account_unavailable")
+        case .unbalanced, .emptyMovement: .internalError
         }
     }
 

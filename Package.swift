@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         // Pure domain: no Vapor, no Fluent, no Foundation networking.
@@ -41,6 +42,15 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "bizbank", dependencies: ["BankServer"]),
+        // Release-build load tool (docs/BENCHMARKS.md): drives a running server's HTTP API.
+        .executableTarget(
+            name: "TransferLoad",
+            dependencies: [
+                "BankAPI", "BankCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/TransferLoad"
+        ),
         .testTarget(name: "BankCoreTests", dependencies: ["BankCore"]),
         .testTarget(
             name: "BankServerTests",

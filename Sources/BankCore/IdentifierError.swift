@@ -12,6 +12,8 @@ public enum IdentifierError: Error, Equatable, Sendable {
     case invalidTypeDigit
     case notMobile
     case invalidFormat
+    /// Well-formed, but not in the dictionary the value must come from (e.g. a KNP outside NBK Rules No. 203).
+    case unknownCode
 
     /// Stable snake_case code for problem+json validation entries (STYLE.md: stable `code`).
     public var code: String {
@@ -26,6 +28,7 @@ public enum IdentifierError: Error, Equatable, Sendable {
         case .invalidTypeDigit: "invalid_type_digit"
         case .notMobile: "not_mobile"
         case .invalidFormat: "invalid_format"
+        case .unknownCode: "unknown_code"
         }
     }
 }

@@ -28,6 +28,7 @@ public enum BizBank {
         app.asyncCommands.use(PrivacyCommands(), as: "privacy")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(LedgerCommands(), as: "ledger")
+        app.asyncCommands.use(BenchCommands(), as: "bench")
         do {
             try await configure(app, config: config)
             if !config.isProduction, environment != .testing {

@@ -90,6 +90,7 @@ enum BankMigrations {
             CreateOtpChallenges(), CreateSMSOutbox(), CreateAuditLog(), CreateAccessLog(), CreateRateLimitCounters(), CreateSecurityAlerts(),
             CreateLookupIndexes(),
             CreateAccounts(), CreateLedgerTransactions(), CreateLedgerEntries(),
+            CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
         ]
     }
 }

@@ -24,6 +24,8 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: ProfileController())
     signedIn.post("security", "unauthorised-use", use: security.reportSignedIn)
     try signedIn.register(collection: AccountsController())
+    try signedIn.register(collection: PaymentsController())
+    try signedIn.register(collection: LimitsController())
 
     // Development only
     if !app.bank.config.isProduction {

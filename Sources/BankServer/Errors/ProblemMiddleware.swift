@@ -45,6 +45,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             return bankError
         case let ledger as LedgerService.LedgerError:
             return classify(ledger)
+        case is PaymentLimits.Exceeded:
+            return BankError(status: .unprocessableEntity, code: "limit_exceeded")
         case let decoding as DecodingError:
             return classify(decoding)
         case let abort as any AbortError:

@@ -31,12 +31,14 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     case registration = "registration"
     case signIn = "sign_in"
     case unauthorisedUseReport = "unauthorised_use_report"
+    case paymentConfirmation = "payment_confirmation"
 
     var smsTemplate: String {
         switch self {
         case .registration: "sms.otp.registration"
         case .signIn: "sms.otp.sign_in"
         case .unauthorisedUseReport: "sms.otp.report"
+        case .paymentConfirmation: "sms.otp.payment"
         }
     }
 }

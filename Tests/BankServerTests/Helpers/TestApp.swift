@@ -66,8 +66,15 @@ func withApp(
 }
 
 func withApp(config: AppConfig, clock: ManualClock = ManualClock(), dropSchema: Bool, _ body: (TestHarness) async throws -> Void) async throws {
+    await AppGate.shared.acquire()
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let app = try await Application.make(.testing, .shared(group))
+    let app: Application
+    do {
+        app = try await Application.make(.testing, .shared(group))
+    } catch {
+        await AppGate.shared.release()
+        throw error
+    }
     app.logger.logLevel = .warning
     var failure: (any Error)?
     do {
@@ -81,5 +88,6 @@ func withApp(config: AppConfig, clock: ManualClock = ManualClock(), dropSchema: 
     }
     try? await app.asyncShutdown()
     try? await group.shutdownGracefully()
+    await AppGate.shared.release()
     if let failure { throw failure }
 }

@@ -12,6 +12,8 @@ final class Company: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     /// A legal entity's public registration number, not personal data (DOMAIN.md).
     @Field(key: "bin") var bin: String
+    /// Above this amount (minor units) a payment needs both signatures; nil: one signature always suffices.
+    @OptionalField(key: "dual_signature_threshold") var dualSignatureThreshold: Int64?
 
     init() {}
 

@@ -1,0 +1,109 @@
+import BankCore
+import Foundation
+
+/// A payment order as the app shows it.
+public struct PaymentOrderView: Codable, Sendable, Equatable {
+    public var id: UUID
+    public var companyId: UUID
+    public var kind: String
+    public var status: String
+    public var number: String
+    public var date: String
+    public var payerAccountId: UUID
+    public var beneficiaryName: String
+    public var beneficiaryTaxId: String
+    public var beneficiaryAccount: String
+    public var beneficiaryBic: String
+    public var kbe: String
+    public var knp: String
+    public var purpose: String
+    public var amount: Money
+    public var valueDate: String
+    public var urgency: String
+    /// SHA-256 of the canonical content that signatures and the SMS code are bound to.
+    public var contentHash: String
+    public var signatures: [PaymentSignatureView]
+    public var executedAt: Date?
+    public var rejectionCode: String?
+
+    public init(
+        id: UUID,
+        companyId: UUID,
+        kind: String,
+        status: String,
+        number: String,
+        date: String,
+        payerAccountId: UUID,
+        beneficiaryName: String,
+        beneficiaryTaxId: String,
+        beneficiaryAccount: String,
+        beneficiaryBic: String,
+        kbe: String,
+        knp: String,
+        purpose: String,
+        amount: Money,
+        valueDate: String,
+        urgency: String,
+        contentHash: String,
+        signatures: [PaymentSignatureView],
+        executedAt: Date?,
+        rejectionCode: String?
+    ) {
+        self.id = id
+        self.companyId = companyId
+        self.kind = kind
+        self.status = status
+        self.number = number
+        self.date = date
+        self.payerAccountId = payerAccountId
+        self.beneficiaryName = beneficiaryName
+        self.beneficiaryTaxId = beneficiaryTaxId
+        self.beneficiaryAccount = beneficiaryAccount
+        self.beneficiaryBic = beneficiaryBic
+        self.kbe = kbe
+        self.knp = knp
+        self.purpose = purpose
+        self.amount = amount
+        self.valueDate = valueDate
+        self.urgency = urgency
+        self.contentHash = contentHash
+        self.signatures = signatures
+        self.executedAt = executedAt
+        self.rejectionCode = rejectionCode
+    }
+}
+
+public struct PaymentSignatureView: Codable, Sendable, Equatable {
+    public var userId: UUID
+    public var slot: String
+    public var signedAt: Date
+    public init(userId: UUID, slot: String, signedAt: Date) {
+        self.userId = userId
+        self.slot = slot
+        self.signedAt = signedAt
+    }
+}
+
+/// What signing led to: executed (own accounts), more signatures needed, or an SMS code to confirm.
+public struct SignOutcome: Codable, Sendable {
+    public var order: PaymentOrderView
+    public var confirmation: OtpChallengeResponse?
+    public init(order: PaymentOrderView, confirmation: OtpChallengeResponse?) {
+        self.order = order
+        self.confirmation = confirmation
+    }
+}
+
+/// A spending limit in minor units; `userId` nil means the whole company. A nil amount means no limit.
+public struct PaymentLimitView: Codable, Sendable, Equatable {
+    public var userId: UUID?
+    public var currency: String
+    public var perPayment: Int64?
+    public var daily: Int64?
+    public init(userId: UUID?, currency: String, perPayment: Int64?, daily: Int64?) {
+        self.userId = userId
+        self.currency = currency
+        self.perPayment = perPayment
+        self.daily = daily
+    }
+}

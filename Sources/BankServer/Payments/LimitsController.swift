@@ -1,0 +1,62 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// The director sets per-payment and daily limits for the company or for one employee.
+struct LimitsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("companies", ":companyId", "limits", use: list)
+        routes.put("companies", ":companyId", "limits", use: set)
+    }
+
+    func list(req: Request) async throws -> ListPage<PaymentLimitView> {
+        let companyID = try req.uuidParameter("companyId")
+        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
+        let limits = try await PaymentLimit.query(on: req.db).filter(\.$company.$id == companyID).all()
+        return ListPage(items: limits.map(Self.view), nextCursor: nil)
+    }
+
+    func set(req: Request) async throws -> PaymentLimitView {
+        let companyID = try req.uuidParameter("companyId")
+        let caller = try req.caller
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
+        let body = try req.decodeBody(PaymentLimitView.self)
+        var validator = FieldValidator()
+        if (try? Currency(code: body.currency)) == nil { validator.add("currency", "invalid_value") }
+        if let perPayment = body.perPayment, perPayment <= 0 { validator.add("perPayment", "not_positive") }
+        if let daily = body.daily, daily <= 0 { validator.add("daily", "not_positive") }
+        try validator.throwIfInvalid()
+        guard membership.role == .director else { throw BankError.forbidden }
+        if let userID = body.userId {
+            _ = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: req.db)
+        }
+        var query = PaymentLimit.query(on: req.db).filter(\.$company.$id == companyID).filter(\.$currency == body.currency)
+        query = body.userId.map { query.filter(\.$user.$id == $0) } ?? query.filter(\.$user.$id == nil)
+        let limit = try await query.first() ?? PaymentLimit()
+        limit.$company.id = companyID
+        limit.$user.id = body.userId
+        limit.currency = body.currency
+        limit.perPayment = body.perPayment
+        limit.daily = body.daily
+        try await limit.save(on: req.db)
+        try await AuditLog.record(
+            "payment_limit.set",
+            actor: caller.userID,
+            subject: "company:\(companyID)",
+            details: [
+                "currency": body.currency, "user": body.userId?.uuidString ?? "company", "per_payment": "\(body.perPayment ?? -1)",
+                "daily": "\(body.daily ?? -1)",
+            ],
+            at: req.bank.clock.now(),
+            on: req.db
+        )
+        return Self.view(limit)
+    }
+
+    static func view(_ limit: PaymentLimit) -> PaymentLimitView {
+        PaymentLimitView(userId: limit.$user.id, currency: limit.currency, perPayment: limit.perPayment, daily: limit.daily)
+    }
+}
+
+extension PaymentLimitView: Content {}

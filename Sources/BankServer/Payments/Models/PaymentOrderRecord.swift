@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+
+/// A payment order document (DOMAIN.md, Kazakhstan format) with its state machine:
+/// draft → awaiting signatures → awaiting confirmation → executed | rejected | sent → settled | returned.
+/// Once executed its content is immutable; `contentHash` is what signatures and the SMS code are bound to.
+final class PaymentOrderRecord: Model, @unchecked Sendable {
+    static let schema = "payment_orders"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    @Parent(key: "company_id") var company: Company
+    @Parent(key: "created_by") var author: User
+    @Parent(key: "payer_account_id") var payerAccount: Account
+
+    @Field(key: "number") var number: String
+    @Field(key: "document_date") var documentDate: String
+    @Field(key: "beneficiary_name") var beneficiaryName: String
+    @Field(key: "beneficiary_tax_id") var beneficiaryTaxID: String
+    @Field(key: "beneficiary_iban") var beneficiaryIBAN: String
+    @Field(key: "beneficiary_bic") var beneficiaryBIC: String
+    @Field(key: "kbe") var kbe: String
+    @Field(key: "knp") var knp: String
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "amount") var amount: Int64
+    @Field(key: "currency") var currency: String
+    @Field(key: "value_date") var valueDate: String
+    @Field(key: "urgency") var urgency: String
+
+    @Enum(key: "kind") var kind: Kind
+    @Enum(key: "status") var status: Status
+    /// SHA-256 of the canonical content (payer, payee, tax id, amount, currency, KNP, value date).
+    @Field(key: "content_hash") var contentHash: String
+    @OptionalField(key: "executed_at") var executedAt: Date?
+    @OptionalField(key: "ledger_transaction_id") var ledgerTransactionID: UUID?
+    @OptionalField(key: "rejection_code") var rejectionCode: String?
+
+    init() {}
+
+    enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Between the company's own accounts: signature, no SMS code (PSD2 RTS art. 15 exemption).
+        case ownAccounts = "own_accounts"
+        /// To another client of this bank: executed at once, both sides in the ledger.
+        case intrabank
+        /// To another bank: through the clearing transit account.
+        case interbank
+    }
+
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case draft
+        case awaitingSignatures = "awaiting_signatures"
+        case awaitingConfirmation = "awaiting_confirmation"
+        case executed, rejected, sent, settled, returned
+
+        var isFinal: Bool { [.executed, .rejected, .settled, .returned].contains(self) }
+        var isEditable: Bool { [.draft, .awaitingSignatures, .awaitingConfirmation].contains(self) }
+    }
+}

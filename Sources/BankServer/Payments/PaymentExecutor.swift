@@ -1,0 +1,58 @@
+import BankCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Moves the money of a fully signed (and, where needed, confirmed) order, exactly once: the status change is
+/// a conditional update in the same transaction as the ledger entries.
+struct PaymentExecutor: Sendable {
+    let services: BankServices
+
+    func execute(_ record: PaymentOrderRecord, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        let orderID = try record.requireID()
+        let now = services.clock.now()
+        let target: PaymentOrderRecord.Status = record.kind == .interbank ? .sent : .executed
+        let claimed = try await sql.raw(
+            """
+            UPDATE payment_orders SET status = \(bind: target.rawValue), executed_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id = \(bind: orderID) AND status = \(bind: record.status.rawValue) AND content_hash = \(bind: record.contentHash)
+            RETURNING id
+            """
+        ).first()
+        guard claimed != nil else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        try await PaymentLimits(services: services).charge(record, on: database)
+        let currency = try Currency(code: record.currency)
+        let destination: UUID
+        switch record.kind {
+        case .ownAccounts, .intrabank:
+            guard let payee = try await Account.query(on: database).filter(\.$iban == record.beneficiaryIBAN).first(), let id = payee.id else {
+                throw LedgerService.LedgerError.accountUnavailable(accountID: record.$payerAccount.id)
+            }
+            destination = id
+        case .interbank:
+            destination = try await services.accounts.bankAccount(.clearingTransit, currency: currency, on: database).requireID()
+        }
+        let transaction = try await services.ledger.transfer(
+            Money(minorUnits: record.amount, currency: currency),
+            from: record.$payerAccount.id,
+            to: destination,
+            kind: "payment_\(record.kind.rawValue)",
+            reference: "payment:\(orderID)",
+            description: "№\(record.number) \(record.purpose)",
+            on: database
+        )
+        try await sql.raw("UPDATE payment_orders SET ledger_transaction_id = \(bind: try transaction.requireID()) WHERE id = \(bind: orderID)").run()
+        record.status = target
+        record.executedAt = now
+        record.ledgerTransactionID = transaction.id
+        try await AuditLog.record(
+            "payment.executed",
+            actor: nil,
+            subject: "payment:\(orderID)",
+            details: ["content_hash": record.contentHash, "status": target.rawValue, "ledger_transaction": try transaction.requireID().uuidString],
+            at: now,
+            on: database
+        )
+    }
+}

@@ -1,0 +1,58 @@
+import BankCore
+import Fluent
+import Foundation
+
+/// Validates a payment order against the domain rules and the bank's own records: the payer account must
+/// be the company's and in the order's currency; a payee at this bank must exist. Reports every field at once.
+struct PaymentOrderChecker: Sendable {
+    let services: BankServices
+
+    struct Checked: Sendable {
+        let order: PaymentOrder
+        let payerAccountID: UUID
+        let kind: PaymentOrderRecord.Kind
+    }
+
+    func check(_ input: PaymentOrderInput, companyID: UUID, on database: any Database) async throws -> Checked {
+        var violations: [FieldViolation] = []
+        let order: PaymentOrder?
+        switch PaymentOrder.validate(input) {
+        case .success(let valid): order = valid
+        case .failure(let invalid):
+            order = nil
+            violations = invalid.violations.map { FieldViolation(field: $0.field, code: $0.code) }
+        }
+        // The payer account is looked up even when other fields are wrong, so its error is reported too.
+        let payerIBAN = try? IBAN(input.payerAccount)
+        var payer: Account?
+        if let payerIBAN {
+            payer = try await Account.query(on: database).filter(\.$iban == payerIBAN.value).filter(\.$company.$id == companyID).first()
+            if payer == nil, !violations.contains(where: { $0.field == "payerAccount" }) {
+                violations.append(FieldViolation(field: "payerAccount", code: "unknown_account"))
+            }
+        }
+        guard let order, let payer, let payerID = payer.id, violations.isEmpty else {
+            throw BankError.validation(violations.isEmpty ? [FieldViolation(field: "payerAccount", code: "unknown_account")] : violations)
+        }
+        if payer.currency != order.amount.currency.code {
+            throw BankError.validation([FieldViolation(field: "currency", code: "currency_mismatch")])
+        }
+        if order.beneficiaryAccount == order.payerAccount {
+            throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "same_account")])
+        }
+        let kind: PaymentOrderRecord.Kind
+        if order.beneficiaryAccount.bankCode == services.config.bankCode {
+            guard let payee = try await Account.query(on: database).filter(\.$iban == order.beneficiaryAccount.value).first(), payee.kind == .current
+            else {
+                throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "unknown_account")])
+            }
+            if payee.currency != order.amount.currency.code {
+                throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "currency_mismatch")])
+            }
+            kind = payee.$company.id == companyID ? .ownAccounts : .intrabank
+        } else {
+            kind = .interbank
+        }
+        return Checked(order: order, payerAccountID: payerID, kind: kind)
+    }
+}

@@ -1,0 +1,201 @@
+import BankAPI
+import BankCore
+import Crypto
+import Fluent
+import Foundation
+
+/// Payment orders: drafts, signatures, SMS confirmation bound to the content (PSD2 RTS art. 5 dynamic
+/// linking) and execution through the ledger. Company-scoped: every call goes through the caller's membership.
+struct PaymentService: Sendable {
+    let services: BankServices
+
+    enum SignResult: Sendable {
+        case executed(PaymentOrderRecord)
+        case awaitingSignatures(PaymentOrderRecord)
+        case awaitingConfirmation(PaymentOrderRecord, OtpChallenge, PhoneNumber)
+    }
+
+    // MARK: - Drafts
+
+    func create(companyID: UUID, caller: Caller, input: PaymentOrderInput, on database: any Database) async throws -> PaymentOrderRecord {
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        guard membership.role != .viewer else { throw BankError.forbidden }
+        let checked = try await PaymentOrderChecker(services: services).check(input, companyID: companyID, on: database)
+        let record = PaymentOrderRecord()
+        record.id = UUID()
+        record.createdAt = services.clock.now()
+        record.$company.id = companyID
+        record.$author.id = caller.userID
+        write(checked, into: record)
+        try await database.transaction { tx in
+            try await record.create(on: tx)
+            try await AuditLog.record(
+                "payment.created",
+                actor: caller.userID,
+                subject: "payment:\(try record.requireID())",
+                details: ["content_hash": record.contentHash],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+        return record
+    }
+
+    /// Editing clears every signature: they were given on the old content (issue 3).
+    func update(orderID: UUID, caller: Caller, input: PaymentOrderInput, on database: any Database) async throws -> PaymentOrderRecord {
+        let (record, membership) = try await order(orderID, caller: caller, on: database)
+        guard membership.role != .viewer else { throw BankError.forbidden }
+        guard record.status.isEditable else { throw BankError(status: .conflict, code: "payment_not_editable") }
+        let checked = try await PaymentOrderChecker(services: services).check(input, companyID: record.$company.id, on: database)
+        try await database.transaction { tx in
+            write(checked, into: record)
+            record.status = .draft
+            try await record.save(on: tx)
+            try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).delete()
+            try await AuditLog.record(
+                "payment.edited",
+                actor: caller.userID,
+                subject: "payment:\(orderID)",
+                details: ["content_hash": record.contentHash],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+        return record
+    }
+
+    func order(_ orderID: UUID, caller: Caller, on database: any Database) async throws -> (PaymentOrderRecord, Membership) {
+        guard let record = try await PaymentOrderRecord.find(orderID, on: database) else { throw BankError.notFound }
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: record.$company.id, on: database)
+        return (record, membership)
+    }
+
+    // MARK: - Signing
+
+    /// Director = first signature, accountant = second. The company's rule decides how many are needed;
+    /// the author can never be the only signer. Own-account transfers execute on the last signature without an
+    /// SMS code (RTS art. 15); everything else then needs the SMS code bound to the content hash.
+    func sign(orderID: UUID, caller: Caller, language: Language, on database: any Database) async throws -> SignResult {
+        let (record, membership) = try await order(orderID, caller: caller, on: database)
+        let slot: String
+        switch membership.role {
+        case .director: slot = "first"
+        case .accountant: slot = "second"
+        case .operator, .viewer: throw BankError(status: .forbidden, code: "signature_not_allowed")
+        }
+        guard [.draft, .awaitingSignatures].contains(record.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        let company = try await Company.find(record.$company.id, on: database)
+        let now = services.clock.now()
+        return try await database.transaction { tx in
+            let existing = try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).filter(\.$contentHash == record.contentHash).all()
+            if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
+                throw BankError(status: .conflict, code: "already_signed")
+            }
+            let signature = PaymentSignature()
+            signature.$order.id = orderID
+            signature.$user.id = caller.userID
+            signature.slot = slot
+            signature.contentHash = record.contentHash
+            signature.signedAt = now
+            try await signature.create(on: tx)
+            try await AuditLog.record(
+                "payment.signed",
+                actor: caller.userID,
+                subject: "payment:\(orderID)",
+                details: ["slot": slot, "content_hash": record.contentHash],
+                at: now,
+                on: tx
+            )
+            let signatures = existing + [signature]
+            guard Self.isFullySigned(signatures, amount: record.amount, authorID: record.$author.id, dualThreshold: company?.dualSignatureThreshold)
+            else {
+                record.status = .awaitingSignatures
+                try await record.save(on: tx)
+                return .awaitingSignatures(record)
+            }
+            if record.kind == .ownAccounts {
+                try await PaymentExecutor(services: services).execute(record, on: tx)
+                return .executed(record)
+            }
+            record.status = .awaitingConfirmation
+            try await record.save(on: tx)
+            let phone = try services.vault.open(caller.user).phone
+            let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
+            let challenge = try await services.otp.issue(
+                purpose: .paymentConfirmation,
+                userID: caller.userID,
+                phone: phone,
+                binding: record.contentHash,
+                context: .init(
+                    language: language,
+                    templateParameters: ["amount": "\(amount.decimalString) \(record.currency)", "payee": record.beneficiaryName]
+                ),
+                on: tx
+            )
+            return .awaitingConfirmation(record, challenge, phone)
+        }
+    }
+
+    /// The rule: a first signature always; a second too when the amount exceeds the company's dual threshold;
+    /// and at least one signer who is not the author.
+    static func isFullySigned(_ signatures: [PaymentSignature], amount: Int64, authorID: UUID, dualThreshold: Int64?) -> Bool {
+        let slots = Set(signatures.map(\.slot))
+        guard slots.contains("first") else { return false }
+        if let threshold = dualThreshold, amount > threshold, !slots.contains("second") { return false }
+        return signatures.contains { $0.$user.id != authorID }
+    }
+
+    /// The SMS code confirms exactly this content: a code for another order, or for this order before an edit, fails.
+    func confirm(orderID: UUID, caller: Caller, challengeID: UUID, code: String, on database: any Database) async throws -> PaymentOrderRecord {
+        let (record, _) = try await order(orderID, caller: caller, on: database)
+        guard record.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        let challenge = try await services.otp.verify(
+            challengeID: challengeID,
+            code: code,
+            purpose: .paymentConfirmation,
+            binding: record.contentHash,
+            on: database
+        )
+        guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
+        try await database.transaction { tx in
+            guard let fresh = try await PaymentOrderRecord.find(orderID, on: tx), fresh.status == .awaitingConfirmation,
+                fresh.contentHash == challenge.binding
+            else { throw BankError.otpInvalid }
+            try await PaymentExecutor(services: services).execute(fresh, on: tx)
+            record.status = fresh.status
+            record.executedAt = fresh.executedAt
+            record.ledgerTransactionID = fresh.ledgerTransactionID
+        }
+        return record
+    }
+
+    private func write(_ checked: PaymentOrderChecker.Checked, into record: PaymentOrderRecord) {
+        let order = checked.order
+        record.updatedAt = services.clock.now()
+        record.$payerAccount.id = checked.payerAccountID
+        record.number = order.number
+        record.documentDate = order.date.description
+        record.beneficiaryName = order.beneficiaryName
+        record.beneficiaryTaxID = order.beneficiaryTaxID.value
+        record.beneficiaryIBAN = order.beneficiaryAccount.value
+        record.beneficiaryBIC = order.beneficiaryBIC.value
+        record.kbe = order.kbe.value
+        record.knp = order.knp.code
+        record.purpose = order.purpose
+        record.amount = order.amount.minorUnits
+        record.currency = order.amount.currency.code
+        record.valueDate = order.valueDate.description
+        record.urgency = order.urgency.rawValue
+        record.kind = checked.kind
+        record.status = .draft
+        record.contentHash = Self.contentHash(order)
+    }
+
+    static func contentHash(_ order: PaymentOrder) -> String {
+        SHA256.hash(data: Data(order.canonicalContent.utf8)).hexString
+    }
+}
+
+extension BankServices {
+    var payments: PaymentService { PaymentService(services: self) }
+}

@@ -1,0 +1,135 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// Payment orders (issue 3): create, edit, list, sign, confirm — company-scoped, idempotent where they change state.
+struct PaymentsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("companies", ":companyId", "payments", use: create)
+        routes.get("companies", ":companyId", "payments", use: list)
+        routes.get("payments", ":paymentId", use: show)
+        routes.put("payments", ":paymentId", use: update)
+        routes.post("payments", ":paymentId", "sign", use: sign)
+        routes.post("payments", ":paymentId", "confirm", use: confirm)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            let input = try req.decodeBody(PaymentOrderInput.self)
+            let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
+            return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    func update(req: Request) async throws -> PaymentOrderView {
+        let input = try req.decodeBody(PaymentOrderInput.self)
+        let record = try await req.bank.payments.update(orderID: try req.uuidParameter("paymentId"), caller: try req.caller, input: input, on: req.db)
+        return try await PaymentViews.view(record, on: req.db)
+    }
+
+    func list(req: Request) async throws -> ListPage<PaymentOrderView> {
+        let companyID = try req.uuidParameter("companyId")
+        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
+        let limit = 50
+        var query = PaymentOrderRecord.query(on: req.db).filter(\.$company.$id == companyID)
+        if let cursor = req.query[String.self, at: "cursor"] {
+            guard let date = ISO8601DateFormatter().date(from: cursor) else {
+                throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
+            }
+            query = query.filter(\.$createdAt < date)
+        }
+        let records = try await query.sort(\.$createdAt, .descending).limit(limit + 1).all()
+        var views: [PaymentOrderView] = []
+        for record in records.prefix(limit) { views.append(try await PaymentViews.view(record, on: req.db)) }
+        let next = records.count > limit ? records.prefix(limit).last.map { ISO8601DateFormatter().string(from: $0.createdAt) } : nil
+        return ListPage(items: views, nextCursor: next)
+    }
+
+    func show(req: Request) async throws -> PaymentOrderView {
+        let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
+        return try await PaymentViews.view(record, on: req.db)
+    }
+
+    func sign(req: Request) async throws -> Response {
+        let orderID = try req.uuidParameter("paymentId")
+        return try await IdempotencyGuard().run(req) {
+            let outcome = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
+                try await req.bank.payments.sign(orderID: orderID, caller: try req.caller, language: req.language, on: req.db)
+            }
+            let gap = req.bank.security.otpResendGapSeconds
+            switch outcome {
+            case .executed(let record), .awaitingSignatures(let record):
+                return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: nil).encodeResponse(for: req)
+            case .awaitingConfirmation(let record, let challenge, let phone):
+                let confirmation = try OtpChallengeResponse(challenge, phoneMasked: phone.masked, resendGapSeconds: gap)
+                return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: confirmation)
+                    .encodeResponse(status: .accepted, for: req)
+            }
+        }
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let orderID = try req.uuidParameter("paymentId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(OtpAnswer.self)
+            let record = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
+                try await req.bank.payments.confirm(
+                    orderID: orderID,
+                    caller: try req.caller,
+                    challengeID: body.challengeId,
+                    code: body.code,
+                    on: req.db
+                )
+            }
+            return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
+        }
+    }
+}
+
+enum PaymentViews {
+    static func view(_ record: PaymentOrderRecord, on database: any Database) async throws -> PaymentOrderView {
+        let signatures = try await PaymentSignature.query(on: database).filter(\.$order.$id == (try record.requireID()))
+            .filter(\.$contentHash == record.contentHash).sort(\.$signedAt).all()
+        return PaymentOrderView(
+            id: try record.requireID(),
+            companyId: record.$company.id,
+            kind: record.kind.rawValue,
+            status: record.status.rawValue,
+            number: record.number,
+            date: record.documentDate,
+            payerAccountId: record.$payerAccount.id,
+            beneficiaryName: record.beneficiaryName,
+            beneficiaryTaxId: record.beneficiaryTaxID,
+            beneficiaryAccount: record.beneficiaryIBAN,
+            beneficiaryBic: record.beneficiaryBIC,
+            kbe: record.kbe,
+            knp: record.knp,
+            purpose: record.purpose,
+            amount: Money(minorUnits: record.amount, currency: try Currency(code: record.currency)),
+            valueDate: record.valueDate,
+            urgency: record.urgency,
+            contentHash: record.contentHash,
+            signatures: signatures.map { PaymentSignatureView(userId: $0.$user.id, slot: $0.slot, signedAt: $0.signedAt) },
+            executedAt: record.executedAt,
+            rejectionCode: record.rejectionCode
+        )
+    }
+
+    /// Insufficient funds or an unavailable account at execution: nothing moved (the transaction rolled back);
+    /// the order is marked rejected with the reason, and the caller gets the clear error.
+    static func rejectingOnLedgerFailure<T>(_ orderID: UUID, on database: any Database, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error where error is LedgerService.LedgerError || error is PaymentLimits.Exceeded {
+            let code = ProblemMiddleware.classify(error).code
+            try await PaymentOrderRecord.query(on: database).filter(\.$id == orderID).set(\.$status, to: .rejected).set(\.$rejectionCode, to: code)
+                .update()
+            throw error
+        }
+    }
+}
+
+extension PaymentOrderView: Content {}
+extension SignOutcome: Content {}

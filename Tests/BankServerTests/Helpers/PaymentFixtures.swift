@@ -1,0 +1,71 @@
+import BankAPI
+import BankCore
+import Fluent
+import Foundation
+
+@testable import BankServer
+
+/// A company with a director, an accountant and an operator, each signed in, and funded KZT accounts.
+struct PaymentCompany: Sendable {
+    let id: UUID
+    let director: SessionGrant
+    let accountant: SessionGrant
+    let operatorUser: SessionGrant
+    let directorPhone: String
+    let main: Account
+    let second: Account
+}
+
+extension TestHarness {
+    func paymentCompany(funds: Int64 = 1_000_000_00, dualThreshold: Int64? = nil) async throws -> PaymentCompany {
+        let registration = Fixtures.registration()
+        let director = try await registerActive(registration)
+        let companyID = director.user.companies[0].id
+        let accountant = try await registerActive()
+        let operatorUser = try await registerActive()
+        try await Membership(userID: accountant.user.id, companyID: companyID, role: .accountant).create(on: db)
+        try await Membership(userID: operatorUser.user.id, companyID: companyID, role: .operator).create(on: db)
+        if let dualThreshold, let company = try await Company.find(companyID, on: db) {
+            company.dualSignatureThreshold = dualThreshold
+            try await company.save(on: db)
+        }
+        let accounts = try await fundedAccounts(companyID: companyID, [(.kzt, funds), (.kzt, 0)])
+        return PaymentCompany(
+            id: companyID,
+            director: director,
+            accountant: accountant,
+            operatorUser: operatorUser,
+            directorPhone: registration.person.phone,
+            main: accounts[0],
+            second: accounts[1]
+        )
+    }
+
+    func order(
+        from payer: Account,
+        to payee: Account,
+        amount: String,
+        beneficiaryTaxID: String = Fixtures.bin().value,
+        number: String = "17"
+    )
+        -> PaymentOrderInput
+    {
+        let today = String(ISO8601DateFormatter().string(from: clock.now()).prefix(10))
+        return PaymentOrderInput(
+            number: number,
+            date: today,
+            payerAccount: payer.iban,
+            beneficiaryName: "ТОО «Алтын Дала»",
+            beneficiaryTaxID: beneficiaryTaxID,
+            beneficiaryAccount: payee.iban,
+            beneficiaryBIC: services.config.bankBIC,
+            kbe: "17",
+            knp: "710",
+            purpose: "Оплата по договору №5 за товары",
+            amount: amount,
+            currency: payee.currency,
+            valueDate: today,
+            urgency: "standard"
+        )
+    }
+}

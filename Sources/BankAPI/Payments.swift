@@ -107,3 +107,39 @@ public struct PaymentLimitView: Codable, Sendable, Equatable {
         self.daily = daily
     }
 }
+
+/// A saved payee (§2.3.2).
+public struct BeneficiaryView: Codable, Sendable, Equatable {
+    public var id: UUID?
+    public var name: String
+    public var taxId: String
+    public var iban: String
+    public var bic: String
+    public var kbe: String
+    public init(id: UUID? = nil, name: String, taxId: String, iban: String, bic: String, kbe: String) {
+        self.id = id
+        self.name = name
+        self.taxId = taxId
+        self.iban = iban
+        self.bic = bic
+        self.kbe = kbe
+    }
+}
+
+/// A payment template: a named order to reuse (§2.3.2).
+public struct TemplateView: Codable, Sendable, Equatable {
+    public var id: UUID?
+    public var name: String
+    public var order: PaymentOrderInput
+    public init(id: UUID? = nil, name: String, order: PaymentOrderInput) {
+        self.id = id
+        self.name = name
+        self.order = order
+    }
+}
+
+/// Save an executed or draft order as a template or its payee as a beneficiary.
+public struct SaveFromPaymentRequest: Codable, Sendable {
+    public var name: String
+    public init(name: String) { self.name = name }
+}

@@ -302,3 +302,25 @@ struct IdempotencyFingerprintTests {
         #expect(a != IdempotencyGuard.canonical(Data(#"{"a":{"x":3,"y":2},"b":2}"#.utf8)))
     }
 }
+
+@Suite("Executed orders are immutable (§5.1)")
+struct PaymentIntegrityTests {
+    @Test(arguments: TestDatabase.all)
+    func anEditAfterExecution_isNamedByAuditVerify(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let company = try await t.paymentCompany()
+            let draft = try await t.send(
+                .POST,
+                "/api/v1/companies/\(company.id)/payments",
+                json: t.order(from: company.main, to: company.second, amount: "42"),
+                token: company.operatorUser.token
+            ).content.decode(PaymentOrderView.self)
+            try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token).requireStatus(.ok)
+            let before = try await PaymentIntegrity.verify(on: t.db)
+            #expect(before.isEmpty, "\(before)")
+            // the purpose is not bound to the SMS code, but the document hash covers it
+            try await t.sql.raw("UPDATE payment_orders SET purpose = 'something else' WHERE id = \(bind: draft.id)").run()
+            #expect(try await PaymentIntegrity.verify(on: t.db) == [.altered(paymentID: draft.id)])
+        }
+    }
+}

@@ -91,6 +91,7 @@ enum BankMigrations {
             CreateLookupIndexes(),
             CreateAccounts(), CreateLedgerTransactions(), CreateLedgerEntries(),
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
+            CreateBeneficiariesAndTemplates(),
         ]
     }
 }

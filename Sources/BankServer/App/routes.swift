@@ -26,6 +26,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: AccountsController())
     try signedIn.register(collection: PaymentsController())
     try signedIn.register(collection: LimitsController())
+    try signedIn.register(collection: BeneficiariesController())
 
     // Development only
     if !app.bank.config.isProduction {

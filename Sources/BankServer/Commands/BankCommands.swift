@@ -10,8 +10,13 @@ struct AuditVerifyCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let finding = try await AuditVerifier.verify(on: context.application.db)
         context.console.print(finding.description)
-        if case .intact = finding { return }
-        throw CommandFailure(message: finding.description)
+        let documents = try await PaymentIntegrity.verify(on: context.application.db)
+        for document in documents { context.console.print(document.description) }
+        if case .intact = finding, documents.isEmpty {
+            context.console.print("executed payment orders intact")
+            return
+        }
+        throw CommandFailure(message: documents.isEmpty ? finding.description : "\(documents.count) executed payment order(s) changed")
     }
 }
 

@@ -50,7 +50,10 @@ struct PaymentExecutor: Sendable {
             "payment.executed",
             actor: nil,
             subject: "payment:\(orderID)",
-            details: ["content_hash": record.contentHash, "status": target.rawValue, "ledger_transaction": try transaction.requireID().uuidString],
+            details: [
+                "content_hash": record.contentHash, "document_hash": PaymentIntegrity.documentHash(record), "status": target.rawValue,
+                "ledger_transaction": try transaction.requireID().uuidString,
+            ],
             at: now,
             on: database
         )

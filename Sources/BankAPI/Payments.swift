@@ -143,3 +143,29 @@ public struct SaveFromPaymentRequest: Codable, Sendable {
     public var name: String
     public init(name: String) { self.name = name }
 }
+
+/// The signing basket: several orders signed together, confirmed with one SMS code.
+public struct BasketSignRequest: Codable, Sendable {
+    public var paymentIds: [UUID]
+    public init(paymentIds: [UUID]) { self.paymentIds = paymentIds }
+}
+
+public struct BasketConfirmRequest: Codable, Sendable {
+    public var paymentIds: [UUID]
+    public var challengeId: UUID
+    public var code: String
+    public init(paymentIds: [UUID], challengeId: UUID, code: String) {
+        self.paymentIds = paymentIds
+        self.challengeId = challengeId
+        self.code = code
+    }
+}
+
+public struct BasketOutcome: Codable, Sendable {
+    public var orders: [PaymentOrderView]
+    public var confirmation: OtpChallengeResponse?
+    public init(orders: [PaymentOrderView], confirmation: OtpChallengeResponse?) {
+        self.orders = orders
+        self.confirmation = confirmation
+    }
+}

@@ -32,6 +32,7 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     case signIn = "sign_in"
     case unauthorisedUseReport = "unauthorised_use_report"
     case paymentConfirmation = "payment_confirmation"
+    case basketConfirmation = "basket_confirmation"
 
     var smsTemplate: String {
         switch self {
@@ -39,6 +40,7 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
         case .signIn: "sms.otp.sign_in"
         case .unauthorisedUseReport: "sms.otp.report"
         case .paymentConfirmation: "sms.otp.payment"
+        case .basketConfirmation: "sms.otp.basket"
         }
     }
 }

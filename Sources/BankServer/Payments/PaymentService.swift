@@ -13,6 +13,8 @@ struct PaymentService: Sendable {
         case executed(PaymentOrderRecord)
         case awaitingSignatures(PaymentOrderRecord)
         case awaitingConfirmation(PaymentOrderRecord, OtpChallenge, PhoneNumber)
+        /// Signed inside a signing basket: one code for the whole basket comes after.
+        case awaitingBasketConfirmation(PaymentOrderRecord)
     }
 
     // MARK: - Drafts
@@ -75,7 +77,7 @@ struct PaymentService: Sendable {
     /// Director = first signature, accountant = second. The company's rule decides how many are needed;
     /// the author can never be the only signer. Own-account transfers execute on the last signature without an
     /// SMS code (RTS art. 15); everything else then needs the SMS code bound to the content hash.
-    func sign(orderID: UUID, caller: Caller, language: Language, on database: any Database) async throws -> SignResult {
+    func sign(orderID: UUID, caller: Caller, language: Language, issueCode: Bool = true, on database: any Database) async throws -> SignResult {
         let (record, membership) = try await order(orderID, caller: caller, on: database)
         let slot: String
         switch membership.role {
@@ -119,6 +121,7 @@ struct PaymentService: Sendable {
             }
             record.status = .awaitingConfirmation
             try await record.save(on: tx)
+            guard issueCode else { return .awaitingBasketConfirmation(record) }
             let phone = try services.vault.open(caller.user).phone
             let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
             let challenge = try await services.otp.issue(

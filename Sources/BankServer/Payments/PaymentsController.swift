@@ -12,6 +12,49 @@ struct PaymentsController: RouteCollection {
         routes.put("payments", ":paymentId", use: update)
         routes.post("payments", ":paymentId", "sign", use: sign)
         routes.post("payments", ":paymentId", "confirm", use: confirm)
+        routes.post("companies", ":companyId", "payments", "sign", use: signBasket)
+        routes.post("companies", ":companyId", "payments", "confirm", use: confirmBasket)
+    }
+
+    func signBasket(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(BasketSignRequest.self)
+            let (records, challenge, phone) = try await SigningBasket(services: req.bank).sign(
+                companyID: companyID,
+                ids: body.paymentIds,
+                caller: try req.caller,
+                language: req.language,
+                on: req.db
+            )
+            var views: [PaymentOrderView] = []
+            for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
+            let confirmation = try challenge.map {
+                try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
+            }
+            return try await BasketOutcome(orders: views, confirmation: confirmation).encodeResponse(
+                status: confirmation == nil ? .ok : .accepted,
+                for: req
+            )
+        }
+    }
+
+    func confirmBasket(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(BasketConfirmRequest.self)
+            let records = try await SigningBasket(services: req.bank).confirm(
+                companyID: companyID,
+                ids: body.paymentIds,
+                caller: try req.caller,
+                challengeID: body.challengeId,
+                code: body.code,
+                on: req.db
+            )
+            var views: [PaymentOrderView] = []
+            for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
+            return try await BasketOutcome(orders: views, confirmation: nil).encodeResponse(for: req)
+        }
     }
 
     func create(req: Request) async throws -> Response {
@@ -60,7 +103,7 @@ struct PaymentsController: RouteCollection {
             }
             let gap = req.bank.security.otpResendGapSeconds
             switch outcome {
-            case .executed(let record), .awaitingSignatures(let record):
+            case .executed(let record), .awaitingSignatures(let record), .awaitingBasketConfirmation(let record):
                 return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: nil).encodeResponse(for: req)
             case .awaitingConfirmation(let record, let challenge, let phone):
                 let confirmation = try OtpChallengeResponse(challenge, phoneMasked: phone.masked, resendGapSeconds: gap)
@@ -133,3 +176,4 @@ enum PaymentViews {
 
 extension PaymentOrderView: Content {}
 extension SignOutcome: Content {}
+extension BasketOutcome: Content {}

@@ -90,6 +90,6 @@ struct BenchSeedCommand: AsyncCommand {
 }
 
 struct BenchCommands: AsyncCommandGroup {
-    let commands: [String: any AnyAsyncCommand] = ["seed": BenchSeedCommand()]
+    let commands: [String: any AnyAsyncCommand] = ["seed": BenchSeedCommand(), "statements": BenchStatementsCommand()]
     let help = "Benchmark set-up tools."
 }

@@ -64,7 +64,16 @@ struct BenchStatementsCommand: AsyncCommand {
         func p99(_ values: [Double]) -> Double { values.sorted()[min(values.count - 1, values.count * 99 / 100)] }
         let small = timings["1k"] ?? [1]
         let large = timings["1M"] ?? [1]
-        print(String(format: "pages=%d  1k: median %.3f ms p99 %.3f ms   1M: median %.3f ms p99 %.3f ms", pages, median(small), p99(small), median(large), p99(large)))
+        print(
+            String(
+                format: "pages=%d  1k: median %.3f ms p99 %.3f ms   1M: median %.3f ms p99 %.3f ms",
+                pages,
+                median(small),
+                p99(small),
+                median(large),
+                p99(large)
+            )
+        )
         print(String(format: "ratio 1M/1k (median) = %.2f  (goal <= 1.5)", median(large) / median(small)))
     }
 }

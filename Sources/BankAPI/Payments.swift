@@ -169,3 +169,63 @@ public struct BasketOutcome: Codable, Sendable {
         self.confirmation = confirmation
     }
 }
+
+/// Upload a payroll: the CSV (full name; IIN; IBAN; amount per line, optional header) as text.
+public struct PayrollUpload: Codable, Sendable {
+    public var payerAccount: String
+    public var number: String
+    public var knp: String
+    public var csv: String
+    public init(payerAccount: String, number: String, knp: String, csv: String) {
+        self.payerAccount = payerAccount
+        self.number = number
+        self.knp = knp
+        self.csv = csv
+    }
+}
+
+public struct PayrollLineView: Codable, Sendable, Equatable {
+    public var line: Int
+    public var fullName: String
+    public var iinMasked: String
+    public var iban: String
+    public var amount: Money
+    public var status: String
+    public var failureCode: String?
+    public init(line: Int, fullName: String, iinMasked: String, iban: String, amount: Money, status: String, failureCode: String?) {
+        self.line = line
+        self.fullName = fullName
+        self.iinMasked = iinMasked
+        self.iban = iban
+        self.amount = amount
+        self.status = status
+        self.failureCode = failureCode
+    }
+}
+
+public struct PayrollView: Codable, Sendable {
+    public var id: UUID
+    public var number: String
+    public var status: String
+    public var total: Money
+    public var contentHash: String
+    public var lines: [PayrollLineView]
+    public var confirmation: OtpChallengeResponse?
+    public init(
+        id: UUID,
+        number: String,
+        status: String,
+        total: Money,
+        contentHash: String,
+        lines: [PayrollLineView],
+        confirmation: OtpChallengeResponse?
+    ) {
+        self.id = id
+        self.number = number
+        self.status = status
+        self.total = total
+        self.contentHash = contentHash
+        self.lines = lines
+        self.confirmation = confirmation
+    }
+}

@@ -27,6 +27,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: PaymentsController())
     try signedIn.register(collection: LimitsController())
     try signedIn.register(collection: BeneficiariesController())
+    try signedIn.register(collection: PayrollController())
 
     // Development only
     if !app.bank.config.isProduction {

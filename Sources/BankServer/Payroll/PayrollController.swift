@@ -1,0 +1,105 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// Payroll endpoints: upload, read, sign, confirm (issue 3).
+struct PayrollController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        // A payroll file is larger than an ordinary request: up to 5,000 lines.
+        routes.on(.POST, "companies", ":companyId", "payrolls", body: .collect(maxSize: "1mb"), use: create)
+        routes.get("payrolls", ":payrollId", use: show)
+        routes.post("payrolls", ":payrollId", "sign", use: sign)
+        routes.post("payrolls", ":payrollId", "confirm", use: confirm)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(PayrollUpload.self)
+            let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
+            let payroll = try await PayrollService(services: req.bank).create(companyID: companyID, caller: try req.caller, draft: draft, on: req.db)
+            return try await view(payroll, req: req).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    func show(req: Request) async throws -> PayrollView {
+        let (payroll, _) = try await PayrollService(services: req.bank).payroll(
+            try req.uuidParameter("payrollId"),
+            caller: try req.caller,
+            on: req.db
+        )
+        return try await view(payroll, req: req)
+    }
+
+    func sign(req: Request) async throws -> Response {
+        let id = try req.uuidParameter("payrollId")
+        return try await IdempotencyGuard().run(req) {
+            let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
+                payrollID: id,
+                caller: try req.caller,
+                language: req.language,
+                on: req.db
+            )
+            let confirmation = try challenge.map {
+                try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
+            }
+            return try await view(payroll, req: req, confirmation: confirmation).encodeResponse(
+                status: confirmation == nil ? .ok : .accepted,
+                for: req
+            )
+        }
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let id = try req.uuidParameter("payrollId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(OtpAnswer.self)
+            let payroll = try await PayrollService(services: req.bank).confirm(
+                payrollID: id,
+                caller: try req.caller,
+                challengeID: body.challengeId,
+                code: body.code,
+                on: req.db
+            )
+            return try await view(payroll, req: req).encodeResponse(for: req)
+        }
+    }
+
+    private func view(_ payroll: Payroll, req: Request, confirmation: OtpChallengeResponse? = nil) async throws -> PayrollView {
+        let currency = try Currency(code: payroll.currency)
+        let cipher = req.bank.cipher
+        let lines = try await PayrollLine.query(on: req.db).filter(\.$payroll.$id == (try payroll.requireID())).sort(\.$lineNumber).all()
+        return PayrollView(
+            id: try payroll.requireID(),
+            number: payroll.number,
+            status: payroll.status.rawValue,
+            total: Money(minorUnits: payroll.total, currency: currency),
+            contentHash: payroll.contentHash,
+            lines: try lines.map { line in
+                let id = try line.requireID()
+                let iin = try cipher.openString(
+                    line.iin,
+                    with: cipher.keys.systemData,
+                    context: .init(table: "payroll_lines", column: "iin", row: id)
+                )
+                return PayrollLineView(
+                    line: line.lineNumber,
+                    fullName: try cipher.openString(
+                        line.fullName,
+                        with: cipher.keys.systemData,
+                        context: .init(table: "payroll_lines", column: "full_name", row: id)
+                    ),
+                    iinMasked: "********" + iin.suffix(4),
+                    iban: line.iban,
+                    amount: Money(minorUnits: line.amount, currency: currency),
+                    status: line.status.rawValue,
+                    failureCode: line.failureCode
+                )
+            },
+            confirmation: confirmation
+        )
+    }
+}
+
+extension PayrollView: Content {}

@@ -1,0 +1,225 @@
+import BankAPI
+import BankCore
+import Crypto
+import Fluent
+import Foundation
+import SQLKit
+
+/// Payroll (issue 3): a CSV of employees becomes one document for the total, signed with the payment rules and
+/// confirmed with one SMS code bound to the hash of every line, then executed line by line — a failing line
+/// (closed account, no such account) is marked failed and moves nothing, the others are paid.
+struct PayrollService: Sendable {
+    let services: BankServices
+
+    struct Draft: Sendable {
+        let payerAccount: String
+        let number: String
+        let knp: String
+        let csv: String
+    }
+
+    func create(companyID: UUID, caller: Caller, draft: Draft, on database: any Database) async throws -> Payroll {
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        guard membership.role != .viewer else { throw BankError.forbidden }
+        var validator = FieldValidator()
+        let number = validator.require("number", draft.number, maxLength: 20)
+        let knp = validator.parse("knp") { try KNP(draft.knp) }
+        var payer: Account?
+        if let iban = try? IBAN(draft.payerAccount) {
+            payer = try await Account.query(on: database).filter(\.$iban == iban.value).filter(\.$company.$id == companyID).first()
+        }
+        if payer == nil { validator.add("payerAccount", "unknown_account") }
+        try validator.throwIfInvalid()
+        guard let payer, let payerID = payer.id, let number, let knp else { throw BankError.internalError }
+        let currency = try Currency(code: payer.currency)
+        let lines = try PayrollCSV.parse(draft.csv, currency: currency).get()
+        var total = Money.zero(currency)
+        for line in lines {
+            do { total = try total.adding(line.amount) } catch { throw BankError.validation([FieldViolation(field: "csv", code: "invalid_value")]) }
+        }
+        let finalTotal = total
+        let payroll = Payroll()
+        payroll.id = UUID()
+        payroll.$company.id = companyID
+        payroll.$author.id = caller.userID
+        payroll.$payerAccount.id = payerID
+        (payroll.number, payroll.knp, payroll.currency, payroll.total, payroll.lineCount) = (
+            number, knp.code, currency.code, total.minorUnits, lines.count
+        )
+        payroll.status = .draft
+        payroll.createdAt = services.clock.now()
+        payroll.contentHash = Self.contentHash(payer: payer.iban, knp: knp.code, currency: currency.code, lines: lines)
+        let cipher = services.cipher
+        try await database.transaction { tx in
+            try await payroll.create(on: tx)
+            for line in lines {
+                let record = PayrollLine()
+                let id = UUID()
+                record.id = id
+                record.$payroll.id = try payroll.requireID()
+                record.lineNumber = line.number
+                record.fullName = try cipher.seal(
+                    line.fullName,
+                    with: cipher.keys.systemData,
+                    context: .init(table: "payroll_lines", column: "full_name", row: id)
+                )
+                record.iin = try cipher.seal(
+                    line.iin.value,
+                    with: cipher.keys.systemData,
+                    context: .init(table: "payroll_lines", column: "iin", row: id)
+                )
+                (record.iban, record.amount, record.status) = (line.iban.value, line.amount.minorUnits, .pending)
+                try await record.create(on: tx)
+            }
+            try await AuditLog.record(
+                "payroll.created",
+                actor: caller.userID,
+                subject: "payroll:\(try payroll.requireID())",
+                details: ["lines": String(lines.count), "total": String(finalTotal.minorUnits), "content_hash": payroll.contentHash],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+        return payroll
+    }
+
+    /// The payer, KNP, currency and every line (IIN, IBAN, amount) in a fixed layout; the line set is sorted
+    /// by `CanonicalBatch`, so the hash does not depend on the file's order.
+    static func contentHash(payer: String, knp: String, currency: String, lines: [PayrollCSV.Line]) -> String {
+        let contents = lines.map { "iin=\($0.iin.value)\niban=\($0.iban.value)\namount=\($0.amount.minorUnits)\n" }
+        let text = "payer=\(payer)\nknp=\(knp)\ncurrency=\(currency)\n" + CanonicalBatch.content(of: contents)
+        return SHA256.hash(data: Data(text.utf8)).hexString
+    }
+
+    func payroll(_ id: UUID, caller: Caller, on database: any Database) async throws -> (Payroll, Membership) {
+        guard let payroll = try await Payroll.find(id, on: database) else { throw BankError.notFound }
+        return (payroll, try await CompanyAccess.membership(userID: caller.userID, companyID: payroll.$company.id, on: database))
+    }
+
+    /// Same rule as payment orders: director first, accountant second, both above the company's threshold,
+    /// never the author alone. When complete, one SMS code for the whole payroll.
+    func sign(payrollID: UUID, caller: Caller, language: Language, on database: any Database) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
+        let (payroll, membership) = try await payroll(payrollID, caller: caller, on: database)
+        let slot: String
+        switch membership.role {
+        case .director: slot = "first"
+        case .accountant: slot = "second"
+        case .operator, .viewer: throw BankError(status: .forbidden, code: "signature_not_allowed")
+        }
+        guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        let threshold = try await Company.find(payroll.$company.id, on: database)?.dualSignatureThreshold
+        let phone = try services.vault.open(caller.user).phone
+        return try await database.transaction { tx in
+            let existing = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
+            if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
+                throw BankError(status: .conflict, code: "already_signed")
+            }
+            let signature = PayrollSignature()
+            (signature.$payroll.id, signature.$user.id, signature.slot, signature.signedAt) = (payrollID, caller.userID, slot, services.clock.now())
+            try await signature.create(on: tx)
+            try await AuditLog.record(
+                "payroll.signed",
+                actor: caller.userID,
+                subject: "payroll:\(payrollID)",
+                details: ["slot": slot],
+                at: services.clock.now(),
+                on: tx
+            )
+            let all = existing + [signature]
+            let slots = Set(all.map(\.slot))
+            let complete =
+                slots.contains("first") && (threshold.map { payroll.total <= $0 || slots.contains("second") } ?? true)
+                && all.contains { $0.$user.id != payroll.$author.id }
+            guard complete else {
+                payroll.status = .awaitingSignatures
+                try await payroll.save(on: tx)
+                return (payroll, nil, phone)
+            }
+            payroll.status = .awaitingConfirmation
+            try await payroll.save(on: tx)
+            let total = Money(minorUnits: payroll.total, currency: try Currency(code: payroll.currency))
+            let challenge = try await services.otp.issue(
+                purpose: .basketConfirmation,
+                userID: caller.userID,
+                phone: phone,
+                binding: payroll.contentHash,
+                context: .init(
+                    language: language,
+                    templateParameters: ["count": String(payroll.lineCount), "amount": "\(total.decimalString) \(payroll.currency)"]
+                ),
+                on: tx
+            )
+            return (payroll, challenge, phone)
+        }
+    }
+
+    func confirm(payrollID: UUID, caller: Caller, challengeID: UUID, code: String, on database: any Database) async throws -> Payroll {
+        let (payroll, _) = try await payroll(payrollID, caller: caller, on: database)
+        guard payroll.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        let challenge = try await services.otp.verify(
+            challengeID: challengeID,
+            code: code,
+            purpose: .basketConfirmation,
+            binding: payroll.contentHash,
+            on: database
+        )
+        guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
+        // Claimed once: a second confirmation cannot execute the lines again.
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        let now = services.clock.now()
+        let claimed = try await sql.raw(
+            "UPDATE payrolls SET status = 'executed', executed_at = \(bind: now) WHERE id = \(bind: payrollID) AND status = 'awaiting_confirmation' RETURNING id"
+        ).first()
+        guard claimed != nil else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        payroll.status = .executed
+        payroll.executedAt = now
+        let currency = try Currency(code: payroll.currency)
+        var failures = 0
+        for line in try await PayrollLine.query(on: database).filter(\.$payroll.$id == payrollID).sort(\.$lineNumber).all()
+        where line.status == .pending {
+            do {
+                let destination = try await destination(for: line.iban, currency: currency, on: database)
+                let transaction = try await services.ledger.transfer(
+                    Money(minorUnits: line.amount, currency: currency),
+                    from: payroll.$payerAccount.id,
+                    to: destination,
+                    kind: "payroll",
+                    reference: "payroll:\(payrollID):\(line.lineNumber)",
+                    description: "Payroll №\(payroll.number), line \(line.lineNumber)",
+                    on: database
+                )
+                line.status = .paid
+                line.ledgerTransactionID = transaction.id
+            } catch let error where error is LedgerService.LedgerError {
+                line.status = .failed
+                line.failureCode = ProblemMiddleware.classify(error).code
+                failures += 1
+            }
+            try await line.save(on: database)
+        }
+        if failures > 0 {
+            payroll.status = .partiallyExecuted
+            try await payroll.save(on: database)
+        }
+        try await AuditLog.record(
+            "payroll.executed",
+            actor: caller.userID,
+            subject: "payroll:\(payrollID)",
+            details: ["failed_lines": String(failures), "content_hash": payroll.contentHash],
+            at: services.clock.now(),
+            on: database
+        )
+        return payroll
+    }
+
+    /// An account at this bank must exist and be open; anything else goes through clearing.
+    private func destination(for iban: String, currency: Currency, on database: any Database) async throws -> UUID {
+        guard (try? IBAN(iban))?.bankCode == services.config.bankCode else {
+            return try await services.accounts.bankAccount(.clearingTransit, currency: currency, on: database).requireID()
+        }
+        guard let account = try await Account.query(on: database).filter(\.$iban == iban).first(), let id = account.id else {
+            throw LedgerService.LedgerError.accountUnavailable(accountID: UUID())
+        }
+        return id
+    }
+}

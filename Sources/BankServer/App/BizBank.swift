@@ -29,6 +29,7 @@ public enum BizBank {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(LedgerCommands(), as: "ledger")
         app.asyncCommands.use(BenchCommands(), as: "bench")
+        app.asyncCommands.use(ClearingCommand(), as: "clearing")
         do {
             try await configure(app, config: config)
             if !config.isProduction, environment != .testing {

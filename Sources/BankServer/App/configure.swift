@@ -91,7 +91,7 @@ enum BankMigrations {
             CreateLookupIndexes(),
             CreateAccounts(), CreateLedgerTransactions(), CreateLedgerEntries(),
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
-            CreateBeneficiariesAndTemplates(), CreatePayrolls(),
+            CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
         ]
     }
 }

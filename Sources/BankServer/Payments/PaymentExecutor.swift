@@ -46,6 +46,9 @@ struct PaymentExecutor: Sendable {
         record.status = target
         record.executedAt = now
         record.ledgerTransactionID = transaction.id
+        if record.kind == .interbank {
+            try await ClearingService(services: services).queue(record, on: database)
+        }
         try await AuditLog.record(
             "payment.executed",
             actor: nil,

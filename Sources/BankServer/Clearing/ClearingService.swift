@@ -1,0 +1,97 @@
+import BankCore
+import Fluent
+import Foundation
+
+/// Interbank clearing: queues the pacs.008 message of a sent payment, and settles or returns it
+/// (`bizbank clearing`). Settling moves the money from the clearing transit account to the bank's
+/// correspondent (funding) account; a return credits the payer back. Both go through the ledger.
+struct ClearingService: Sendable {
+    let services: BankServices
+
+    func queue(_ record: PaymentOrderRecord, on database: any Database) async throws {
+        let orderID = try record.requireID()
+        guard let payer = try await Account.find(record.$payerAccount.id, on: database),
+            let company = try await Company.find(record.$company.id, on: database)
+        else { throw BankError.internalError }
+        let message = ClearingMessage()
+        message.$payment.id = orderID
+        message.messageID = "BB" + orderID.uuidString.replacingOccurrences(of: "-", with: "").prefix(30)
+        message.xml =
+            Pacs008Message(
+                messageID: message.messageID,
+                createdAt: services.clock.now(),
+                settlementDate: record.valueDate,
+                amount: Money(minorUnits: record.amount, currency: try Currency(code: record.currency)),
+                debtorName: company.name,
+                debtorTaxID: company.bin,
+                debtorIBAN: payer.iban,
+                debtorAgentBIC: services.config.bankBIC,
+                creditorName: record.beneficiaryName,
+                creditorTaxID: record.beneficiaryTaxID,
+                creditorIBAN: record.beneficiaryIBAN,
+                creditorAgentBIC: record.beneficiaryBIC,
+                purposeCode: record.knp,
+                remittance: record.purpose
+            ).xml
+        message.status = .queued
+        message.createdAt = services.clock.now()
+        try await message.create(on: database)
+    }
+
+    enum Resolution: Sendable, Equatable {
+        case settle
+        case returned(reason: String)
+    }
+
+    /// Settles or returns one queued message; exactly once (the message's status changes only from `queued`).
+    func resolve(paymentID: UUID, _ resolution: Resolution, on database: any Database) async throws {
+        try await database.transaction { tx in
+            guard let message = try await ClearingMessage.query(on: tx).filter(\.$payment.$id == paymentID).first(), message.status == .queued,
+                let record = try await PaymentOrderRecord.find(paymentID, on: tx), record.status == .sent
+            else { throw BankError(status: .conflict, code: "payment_not_signable") }
+            let currency = try Currency(code: record.currency)
+            let amount = Money(minorUnits: record.amount, currency: currency)
+            let transit = try await services.accounts.bankAccount(.clearingTransit, currency: currency, on: tx).requireID()
+            let now = services.clock.now()
+            switch resolution {
+            case .settle:
+                let correspondent = try await services.accounts.bankAccount(.bankFunding, currency: currency, on: tx).requireID()
+                try await services.ledger.transfer(
+                    amount,
+                    from: transit,
+                    to: correspondent,
+                    kind: "clearing_settled",
+                    reference: "payment:\(paymentID)",
+                    description: "Settled",
+                    on: tx
+                )
+                message.status = .settled
+                record.status = .settled
+            case .returned(let reason):
+                try await services.ledger.transfer(
+                    amount,
+                    from: transit,
+                    to: record.$payerAccount.id,
+                    kind: "clearing_returned",
+                    reference: "payment:\(paymentID)",
+                    description: "Returned: \(reason)",
+                    on: tx
+                )
+                message.status = .returned
+                message.returnReason = reason
+                record.status = .returned
+            }
+            message.resolvedAt = now
+            try await message.save(on: tx)
+            try await record.save(on: tx)
+            try await AuditLog.record(
+                "clearing.\(message.status.rawValue)",
+                actor: nil,
+                subject: "payment:\(paymentID)",
+                details: ["message_id": message.messageID],
+                at: now,
+                on: tx
+            )
+        }
+    }
+}

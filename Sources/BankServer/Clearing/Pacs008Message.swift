@@ -1,0 +1,68 @@
+import BankCore
+import Foundation
+
+/// An ISO 20022 pacs.008.001.08 FI-to-FI customer credit transfer: interbank credit transfers in Kazakhstan
+/// since 13 January 2025 (DOMAIN.md). Text is XML-escaped; the amount is the exact decimal of the minor units.
+struct Pacs008Message: Sendable {
+    var messageID: String
+    var createdAt: Date
+    var settlementDate: String
+    var amount: Money
+    var debtorName: String
+    var debtorTaxID: String
+    var debtorIBAN: String
+    var debtorAgentBIC: String
+    var creditorName: String
+    var creditorTaxID: String
+    var creditorIBAN: String
+    var creditorAgentBIC: String
+    var purposeCode: String
+    var remittance: String
+
+    var xml: String {
+        let created = ISO8601DateFormatter().string(from: createdAt)
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">
+              <FIToFICstmrCdtTrf>
+                <GrpHdr>
+                  <MsgId>\(Self.escape(messageID))</MsgId>
+                  <CreDtTm>\(created)</CreDtTm>
+                  <NbOfTxs>1</NbOfTxs>
+                  <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf>
+                </GrpHdr>
+                <CdtTrfTxInf>
+                  <PmtId><EndToEndId>\(Self.escape(messageID))</EndToEndId></PmtId>
+                  <IntrBkSttlmAmt Ccy="\(amount.currency.code)">\(amount.decimalString)</IntrBkSttlmAmt>
+                  <IntrBkSttlmDt>\(Self.escape(settlementDate))</IntrBkSttlmDt>
+                  <ChrgBr>SLEV</ChrgBr>
+                  <Dbtr><Nm>\(Self.escape(debtorName))</Nm><Id><OrgId><Othr><Id>\(Self.escape(debtorTaxID))</Id></Othr></OrgId></Id></Dbtr>
+                  <DbtrAcct><Id><IBAN>\(Self.escape(debtorIBAN))</IBAN></Id></DbtrAcct>
+                  <DbtrAgt><FinInstnId><BICFI>\(Self.escape(debtorAgentBIC))</BICFI></FinInstnId></DbtrAgt>
+                  <CdtrAgt><FinInstnId><BICFI>\(Self.escape(creditorAgentBIC))</BICFI></FinInstnId></CdtrAgt>
+                  <Cdtr><Nm>\(Self.escape(creditorName))</Nm><Id><OrgId><Othr><Id>\(Self.escape(creditorTaxID))</Id></Othr></OrgId></Id></Cdtr>
+                  <CdtrAcct><Id><IBAN>\(Self.escape(creditorIBAN))</IBAN></Id></CdtrAcct>
+                  <Purp><Prtry>\(Self.escape(purposeCode))</Prtry></Purp>
+                  <RmtInf><Ustrd>\(Self.escape(remittance))</Ustrd></RmtInf>
+                </CdtTrfTxInf>
+              </FIToFICstmrCdtTrf>
+            </Document>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -28,6 +28,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: LimitsController())
     try signedIn.register(collection: BeneficiariesController())
     try signedIn.register(collection: PayrollController())
+    try signedIn.register(collection: StatementExportController())
 
     // Development only
     if !app.bank.config.isProduction {

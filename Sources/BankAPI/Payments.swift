@@ -229,3 +229,58 @@ public struct PayrollView: Codable, Sendable {
         self.confirmation = confirmation
     }
 }
+
+/// The receipt of an executed order: what was paid, from where, to whom, when, and the hashes that prove it.
+public struct PaymentReceipt: Codable, Sendable {
+    public var receiptNumber: String
+    public var executedAt: Date
+    public var status: String
+    public var payerName: String
+    public var payerTaxId: String
+    public var payerAccount: String
+    public var payerBic: String
+    public var beneficiaryName: String
+    public var beneficiaryTaxId: String
+    public var beneficiaryAccount: String
+    public var beneficiaryBic: String
+    public var amount: Money
+    public var knp: String
+    public var purpose: String
+    public var documentNumber: String
+    public var contentHash: String
+    public init(
+        receiptNumber: String,
+        executedAt: Date,
+        status: String,
+        payerName: String,
+        payerTaxId: String,
+        payerAccount: String,
+        payerBic: String,
+        beneficiaryName: String,
+        beneficiaryTaxId: String,
+        beneficiaryAccount: String,
+        beneficiaryBic: String,
+        amount: Money,
+        knp: String,
+        purpose: String,
+        documentNumber: String,
+        contentHash: String
+    ) {
+        self.receiptNumber = receiptNumber
+        self.executedAt = executedAt
+        self.status = status
+        self.payerName = payerName
+        self.payerTaxId = payerTaxId
+        self.payerAccount = payerAccount
+        self.payerBic = payerBic
+        self.beneficiaryName = beneficiaryName
+        self.beneficiaryTaxId = beneficiaryTaxId
+        self.beneficiaryAccount = beneficiaryAccount
+        self.beneficiaryBic = beneficiaryBic
+        self.amount = amount
+        self.knp = knp
+        self.purpose = purpose
+        self.documentNumber = documentNumber
+        self.contentHash = contentHash
+    }
+}

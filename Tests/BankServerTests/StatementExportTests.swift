@@ -136,3 +136,29 @@ struct StatementExportTests {
         }
     }
 }
+
+@Suite("Payment receipts")
+struct ReceiptTests {
+    @Test(arguments: TestDatabase.all)
+    func receipt_existsOnlyForExecutedOrders_andEscapesTheHTML(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let company = try await t.paymentCompany()
+            var input = t.order(from: company.main, to: company.second, amount: "77.70")
+            input.purpose = "Оплата <b>счёта</b> & услуг"
+            let draft = try await t.send(.POST, "/api/v1/companies/\(company.id)/payments", json: input, token: company.operatorUser.token)
+                .content.decode(PaymentOrderView.self)
+            #expect(try await t.send(.GET, "/api/v1/payments/\(draft.id)/receipt", token: company.director.token).status == .conflict)
+            try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token).requireStatus(.ok)
+            let receipt = try await t.send(.GET, "/api/v1/payments/\(draft.id)/receipt", token: company.accountant.token).requireStatus(.ok)
+                .content.decode(PaymentReceipt.self)
+            #expect(receipt.amount == Money(minorUnits: 77_70, currency: .kzt))
+            #expect(receipt.payerAccount == company.main.iban)
+            #expect(receipt.contentHash == draft.contentHash)
+            let html = try await t.send(.GET, "/api/v1/payments/\(draft.id)/receipt?format=html", token: company.director.token, language: "ru")
+            #expect(html.body.string.contains("Квитанция о платеже"))
+            #expect(html.body.string.contains("Оплата &lt;b&gt;счёта&lt;/b&gt; &amp; услуг"))
+            let stranger = try await t.paymentCompany()
+            #expect(try await t.send(.GET, "/api/v1/payments/\(draft.id)/receipt", token: stranger.director.token).status == .notFound)
+        }
+    }
+}

@@ -29,6 +29,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: BeneficiariesController())
     try signedIn.register(collection: PayrollController())
     try signedIn.register(collection: StatementExportController())
+    try signedIn.register(collection: ReceiptController())
 
     // Development only
     if !app.bank.config.isProduction {

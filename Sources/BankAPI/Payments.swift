@@ -284,3 +284,19 @@ public struct PaymentReceipt: Codable, Sendable {
         self.contentHash = contentHash
     }
 }
+
+/// §2.3.4 paying for services: `phone` for a mobile top-up, or `providerId` + `accountNumber` for a utility bill.
+public struct ServicePaymentRequest: Codable, Sendable {
+    public var payerAccount: String
+    public var phone: String?
+    public var providerId: String?
+    public var accountNumber: String?
+    public var amount: String
+    public init(payerAccount: String, phone: String? = nil, providerId: String? = nil, accountNumber: String? = nil, amount: String) {
+        self.payerAccount = payerAccount
+        self.phone = phone
+        self.providerId = providerId
+        self.accountNumber = accountNumber
+        self.amount = amount
+    }
+}

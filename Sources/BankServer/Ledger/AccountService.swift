@@ -31,14 +31,16 @@ struct AccountService: Sendable {
 
     /// The bank's own account of a kind and currency, created on first use with a fixed IBAN so that
     /// concurrent first uses converge on one row (the IBAN is unique).
-    func bankAccount(_ kind: Account.Kind, currency: Currency, on database: any Database) async throws -> Account {
+    func bankAccount(_ kind: Account.Kind, currency: Currency, slot: Int = 0, on database: any Database) async throws -> Account {
         let kindDigit = ["bank_funding": "1", "clearing_transit": "2", "provider": "3", "current": "4"][kind.rawValue] ?? "9"
         let currencyDigits = ["KZT": "398", "USD": "840", "EUR": "978"][currency.code] ?? "000"
-        guard let iban = IBAN.make(bankCode: services.config.bankCode, accountPart: "000000000" + kindDigit + currencyDigits) else {
+        // Slot tells apart several accounts of one kind (e.g. one per service provider); slot 0 is the kind's main account.
+        let slotDigits = String(format: "%03d", slot % 1000)
+        guard let iban = IBAN.make(bankCode: services.config.bankCode, accountPart: "000000" + slotDigits + kindDigit + currencyDigits) else {
             throw BankError.internalError
         }
         if let existing = try await Account.query(on: database).filter(\.$iban == iban.value).first() { return existing }
-        let account = makeAccount(iban: iban, currency: currency, kind: kind, name: "Bank \(kind.rawValue) \(currency.code)")
+        let account = makeAccount(iban: iban, currency: currency, kind: kind, name: "Bank \(kind.rawValue) \(currency.code) \(slot)")
         do {
             try await account.create(on: database)
             return account

@@ -25,7 +25,7 @@ struct PaymentExecutor: Sendable {
         let currency = try Currency(code: record.currency)
         let destination: UUID
         switch record.kind {
-        case .ownAccounts, .intrabank:
+        case .ownAccounts, .intrabank, .service:
             guard let payee = try await Account.query(on: database).filter(\.$iban == record.beneficiaryIBAN).first(), let id = payee.id else {
                 throw LedgerService.LedgerError.accountUnavailable(accountID: record.$payerAccount.id)
             }

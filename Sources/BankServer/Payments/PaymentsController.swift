@@ -12,6 +12,7 @@ struct PaymentsController: RouteCollection {
         routes.put("payments", ":paymentId", use: update)
         routes.post("payments", ":paymentId", "sign", use: sign)
         routes.post("payments", ":paymentId", "confirm", use: confirm)
+        routes.post("companies", ":companyId", "service-payments", use: createServicePayment)
         routes.post("companies", ":companyId", "payments", "sign", use: signBasket)
         routes.post("companies", ":companyId", "payments", "confirm", use: confirmBasket)
     }
@@ -62,6 +63,21 @@ struct PaymentsController: RouteCollection {
         return try await IdempotencyGuard().run(req) {
             let input = try req.decodeBody(PaymentOrderInput.self)
             let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
+            return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.
+    func createServicePayment(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(ServicePaymentRequest.self)
+            let record = try await ServicePaymentService(services: req.bank).create(
+                companyID: companyID,
+                caller: try req.caller,
+                request: body,
+                on: req.db
+            )
             return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
         }
     }

@@ -46,6 +46,8 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
         case intrabank
         /// To another bank: through the clearing transit account.
         case interbank
+        /// Paying for services (§2.3.4): mobile top-up or a utility bill, credited to the provider's account.
+        case service
     }
 
     enum Status: String, Codable, Sendable, CaseIterable {

@@ -300,3 +300,10 @@ public struct ServicePaymentRequest: Codable, Sendable {
         self.amount = amount
     }
 }
+
+/// The company's signing rule: nil → one signature (the director's) always suffices; an amount in minor units →
+/// above it both the director's and the accountant's signatures are needed.
+public struct SigningRuleView: Codable, Sendable, Equatable {
+    public var dualSignatureAbove: Int64?
+    public init(dualSignatureAbove: Int64?) { self.dualSignatureAbove = dualSignatureAbove }
+}

@@ -8,6 +8,38 @@ struct LimitsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("companies", ":companyId", "limits", use: list)
         routes.put("companies", ":companyId", "limits", use: set)
+        routes.get("companies", ":companyId", "signing-rule", use: signingRule)
+        routes.put("companies", ":companyId", "signing-rule", use: setSigningRule)
+    }
+
+    func signingRule(req: Request) async throws -> SigningRuleView {
+        let companyID = try req.uuidParameter("companyId")
+        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
+        return SigningRuleView(dualSignatureAbove: try await Company.find(companyID, on: req.db)?.dualSignatureThreshold)
+    }
+
+    /// Only the director changes who must sign; the change is audited.
+    func setSigningRule(req: Request) async throws -> SigningRuleView {
+        let companyID = try req.uuidParameter("companyId")
+        let caller = try req.caller
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
+        let body = try req.decodeBody(SigningRuleView.self)
+        if let threshold = body.dualSignatureAbove, threshold < 0 {
+            throw BankError.validation([FieldViolation(field: "dualSignatureAbove", code: "not_positive")])
+        }
+        guard membership.role == .director else { throw BankError.forbidden }
+        guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
+        company.dualSignatureThreshold = body.dualSignatureAbove
+        try await company.save(on: req.db)
+        try await AuditLog.record(
+            "signing_rule.set",
+            actor: caller.userID,
+            subject: "company:\(companyID)",
+            details: ["dual_above": "\(body.dualSignatureAbove ?? -1)"],
+            at: req.bank.clock.now(),
+            on: req.db
+        )
+        return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold)
     }
 
     func list(req: Request) async throws -> ListPage<PaymentLimitView> {
@@ -60,3 +92,4 @@ struct LimitsController: RouteCollection {
 }
 
 extension PaymentLimitView: Content {}
+extension SigningRuleView: Content {}

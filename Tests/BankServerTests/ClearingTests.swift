@@ -19,14 +19,7 @@ struct ClearingTests {
         input.beneficiaryName = payee
         let draft = try await t.send(.POST, "/api/v1/companies/\(company.id)/payments", json: input, token: company.operatorUser.token)
             .requireStatus(.created).content.decode(PaymentOrderView.self)
-        let outcome = try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token).content.decode(SignOutcome.self)
-        let code = try await t.latestCode(to: company.directorPhone)
-        try await t.send(
-            .POST,
-            "/api/v1/payments/\(draft.id)/confirm",
-            json: OtpAnswer(challengeId: try #require(outcome.confirmation).challengeId, code: code),
-            token: company.director.token
-        ).requireStatus(.ok)
+        try await t.signAndConfirm(draft.id, company).requireStatus(.ok)
         return draft.id
     }
 
@@ -87,14 +80,7 @@ struct ClearingCommandTests {
             input.beneficiaryBIC = "HSBKKZKX"
             let draft = try await t.send(.POST, "/api/v1/companies/\(company.id)/payments", json: input, token: company.operatorUser.token)
                 .content.decode(PaymentOrderView.self)
-            let outcome = try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token).content.decode(SignOutcome.self)
-            let code = try await t.latestCode(to: company.directorPhone)
-            try await t.send(
-                .POST,
-                "/api/v1/payments/\(draft.id)/confirm",
-                json: OtpAnswer(challengeId: try #require(outcome.confirmation).challengeId, code: code),
-                token: company.director.token
-            ).requireStatus(.ok)
+            try await t.signAndConfirm(draft.id, company).requireStatus(.ok)
             func run(_ arguments: [String]) async throws {
                 var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["bizbank"] + arguments))
                 context.application = t.app

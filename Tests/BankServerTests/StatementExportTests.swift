@@ -17,14 +17,7 @@ struct StatementExportTests {
             json: t.order(from: company.main, to: payee.main, amount: amount),
             token: company.operatorUser.token
         ).content.decode(PaymentOrderView.self)
-        let outcome = try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token).content.decode(SignOutcome.self)
-        let code = try await t.latestCode(to: company.directorPhone)
-        try await t.send(
-            .POST,
-            "/api/v1/payments/\(draft.id)/confirm",
-            json: OtpAnswer(challengeId: try #require(outcome.confirmation).challengeId, code: code),
-            token: company.director.token
-        ).requireStatus(.ok)
+        try await t.signAndConfirm(draft.id, company).requireStatus(.ok)
     }
 
     private func export(_ t: TestHarness, _ account: Account, _ query: String, token: String) async throws -> TestingHTTPResponse {

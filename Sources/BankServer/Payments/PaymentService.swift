@@ -79,12 +79,7 @@ struct PaymentService: Sendable {
     /// SMS code (RTS art. 15); everything else then needs the SMS code bound to the content hash.
     func sign(orderID: UUID, caller: Caller, language: Language, issueCode: Bool = true, on database: any Database) async throws -> SignResult {
         let (record, membership) = try await order(orderID, caller: caller, on: database)
-        let slot: String
-        switch membership.role {
-        case .director: slot = "first"
-        case .accountant: slot = "second"
-        case .operator, .viewer: throw BankError(status: .forbidden, code: "signature_not_allowed")
-        }
+        let slot = try membership.role.signatureSlot()
         guard [.draft, .awaitingSignatures].contains(record.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
         let company = try await Company.find(record.$company.id, on: database)
         let now = services.clock.now()

@@ -100,12 +100,7 @@ struct PayrollService: Sendable {
     /// never the author alone. When complete, one SMS code for the whole payroll.
     func sign(payrollID: UUID, caller: Caller, language: Language, on database: any Database) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
         let (payroll, membership) = try await payroll(payrollID, caller: caller, on: database)
-        let slot: String
-        switch membership.role {
-        case .director: slot = "first"
-        case .accountant: slot = "second"
-        case .operator, .viewer: throw BankError(status: .forbidden, code: "signature_not_allowed")
-        }
+        let slot = try membership.role.signatureSlot()
         guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
         let threshold = try await Company.find(payroll.$company.id, on: database)?.dualSignatureThreshold
         let phone = try services.vault.open(caller.user).phone

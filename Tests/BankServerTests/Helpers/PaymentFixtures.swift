@@ -2,6 +2,7 @@ import BankAPI
 import BankCore
 import Fluent
 import Foundation
+import VaporTesting
 
 @testable import BankServer
 
@@ -66,6 +67,22 @@ extension TestHarness {
             currency: payee.currency,
             valueDate: today,
             urgency: "standard"
+        )
+    }
+}
+
+extension TestHarness {
+    /// The director signs an order that needs an SMS code and confirms it with the code just sent.
+    @discardableResult
+    func signAndConfirm(_ orderID: UUID, _ company: PaymentCompany) async throws -> TestingHTTPResponse {
+        let outcome = try await send(.POST, "/api/v1/payments/\(orderID)/sign", token: company.director.token).content.decode(SignOutcome.self)
+        guard let challenge = outcome.confirmation else { throw TestFailure("no confirmation was asked for") }
+        let code = try await latestCode(to: company.directorPhone)
+        return try await send(
+            .POST,
+            "/api/v1/payments/\(orderID)/confirm",
+            json: OtpAnswer(challengeId: challenge.challengeId, code: code),
+            token: company.director.token
         )
     }
 }

@@ -26,3 +26,15 @@ final class Membership: Model, @unchecked Sendable {
         case director, accountant, `operator`, viewer
     }
 }
+
+extension Membership.Role {
+    /// DOMAIN.md two-signature scheme: the director gives the first signature, the accountant the second;
+    /// operators and viewers never sign.
+    func signatureSlot() throws -> String {
+        switch self {
+        case .director: "first"
+        case .accountant: "second"
+        case .operator, .viewer: throw BankError(status: .forbidden, code: "signature_not_allowed")
+        }
+    }
+}

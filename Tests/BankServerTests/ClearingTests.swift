@@ -63,7 +63,7 @@ struct ClearingTests {
             #expect(try await PaymentOrderRecord.find(id, on: t.db)?.status == .returned)
             #expect(try await ClearingMessage.query(on: t.db).first()?.returnReason == "closed account")
             #expect(try await LedgerVerifier.verify(on: t.db).isEmpty)
-            let events = try await AuditEntry.query(on: t.db).all().map(\.event)
+            let events = try await t.auditEvents()
             #expect(events.contains("clearing.returned"))
         }
     }

@@ -33,7 +33,7 @@ struct CommandTests {
             try await t.send(.POST, "/api/v1/security/unauthorised-use", token: grant.token).requireStatus(.ok)
             try await run(AccountCommands(), ["unblock", "--phone", registration.person.phone], on: t.app)
             #expect(try await User.query(on: t.db).first()?.status == .active)
-            #expect(try await AuditEntry.query(on: t.db).all().map(\.event).contains("account.unblocked"))
+            #expect(try await t.auditEvents().contains("account.unblocked"))
         }
     }
 

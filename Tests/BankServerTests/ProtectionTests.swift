@@ -27,7 +27,7 @@ struct ProtectionTests {
             ]
             // when
             let tables = [
-                "users", "companies", "memberships", "devices", "sessions", "otp_challenges", "sms_outbox", "audit_log", "access_log", "consents",
+                "users", "companies", "memberships", "devices", "sessions", "otp_challenges", "sms_outbox", "audit_log", "audit_pending", "access_log", "consents",
                 "policy_acceptances", "rate_limit_counters", "security_alerts", "device_key_challenges",
             ]
             var cellsRead = 0
@@ -126,7 +126,7 @@ struct ProtectionTests {
                 "/api/v1/auth/sign-in",
                 json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
             )
-            let events = try await AuditEntry.query(on: t.db).sort(\.$seq).all().map(\.event)
+            let events = try await t.auditEvents()
             #expect(events == ["policy.accepted", "registration.started", "registration.completed", "sign_in.failed", "sign_in.succeeded"])
             #expect(try await AuditVerifier.verify(on: t.db) == .intact(count: 5))
         }
@@ -138,6 +138,7 @@ struct ProtectionTests {
             for index in 1...5 {
                 try await AuditLog.record("test.event", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db)
             }
+            try await AuditChainer.chainPending(on: t.db)
             try await t.sql.raw("UPDATE audit_log SET subject = 'n:forged' WHERE seq = 3").run()
             #expect(try await AuditVerifier.verify(on: t.db) == .altered(seq: 3))
         }
@@ -149,6 +150,7 @@ struct ProtectionTests {
             for index in 1...5 {
                 try await AuditLog.record("test.event", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db)
             }
+            try await AuditChainer.chainPending(on: t.db)
             try await t.sql.raw("DELETE FROM audit_log WHERE seq = 4").run()
             #expect(try await AuditVerifier.verify(on: t.db) == .missing(afterSeq: 3, expectedSeq: 4))
         }
@@ -160,6 +162,7 @@ struct ProtectionTests {
             for index in 1...3 {
                 try await AuditLog.record("test.event", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db)
             }
+            try await AuditChainer.chainPending(on: t.db)
             // a forger who recomputes record 2's own hash still breaks record 3's link
             let second = try #require(try await AuditEntry.query(on: t.db).filter(\.$seq == 2).first())
             second.subject = "n:forged"
@@ -170,15 +173,36 @@ struct ProtectionTests {
     }
 
     @Test(arguments: TestDatabase.all)
-    func auditAppends_fromConcurrentTasks_keepOneChain(_ database: TestDatabase) async throws {
+    func auditAppends_withConcurrentChainers_keepOneChain(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
+            // writers and chainers interleave, as several server processes would
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {
                     group.addTask { try await AuditLog.record("test.concurrent", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db) }
+                    if index % 5 == 0 { group.addTask { try await AuditChainer.chainPending(on: t.db) } }
                 }
                 try await group.waitForAll()
             }
+            try await AuditChainer.chainPending(on: t.db)
             #expect(try await AuditVerifier.verify(on: t.db) == .intact(count: 20))
+            #expect(try await PendingAuditRecord.query(on: t.db).count() == 0)
+            let subjects = Set(try await AuditEntry.query(on: t.db).all().map(\.subject))
+            #expect(subjects.count == 20)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func auditRecord_rolledBackWithItsChange_neverReachesTheChain(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            struct Abort: Error {}
+            await #expect(throws: Abort.self) {
+                try await t.db.transaction { tx in
+                    try await AuditLog.record("test.rolled_back", actor: nil, subject: "n:1", at: t.clock.now(), on: tx)
+                    throw Abort()
+                }
+            }
+            try await AuditLog.record("test.kept", actor: nil, subject: "n:2", at: t.clock.now(), on: t.db)
+            #expect(try await t.auditEvents() == ["test.kept"])
         }
     }
 }

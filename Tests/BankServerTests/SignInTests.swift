@@ -77,7 +77,7 @@ struct SignInTests {
             #expect(locked.status == .unauthorized)
             #expect(try t.problem(locked).code == "sign_in_failed")
             #expect(try await t.messages(to: registration.person.phone).last?.contains("30") == true)
-            let events = try await AuditEntry.query(on: t.db).all().map(\.event)
+            let events = try await t.auditEvents()
             #expect(events.contains("sign_in.locked"))
             t.clock.advance(seconds: 29 * 60)
             try await t.send(.POST, "/api/v1/auth/sign-in", json: right).requireStatus(.unauthorized)

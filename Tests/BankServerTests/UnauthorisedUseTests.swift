@@ -25,7 +25,7 @@ struct UnauthorisedUseTests {
             let signIn = SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
             #expect(try await t.send(.POST, "/api/v1/auth/sign-in", json: signIn).status == .unauthorized)
             #expect(try await SecurityAlert.query(on: t.db).count() == 1)
-            #expect(try await AuditEntry.query(on: t.db).all().map(\.event).contains("security.unauthorised_use_reported"))
+            #expect(try await t.auditEvents().contains("security.unauthorised_use_reported"))
             // and the bank unblocks
             let user = try #require(try await User.query(on: t.db).first())
             try await t.services.unauthorisedUse.unblock(userID: try user.requireID(), on: t.db)

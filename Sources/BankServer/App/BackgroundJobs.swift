@@ -1,11 +1,13 @@
 import Fluent
 import Vapor
 
-/// Lifecycle-managed background work inside `serve`: SMS dispatch every second, retention hourly.
+/// Lifecycle-managed background work inside `serve`: audit chaining every 200 ms, SMS dispatch every second,
+/// retention hourly.
 /// Started after boot, cancelled and awaited on shutdown — never a fire-and-forget task.
 final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     private let services: BankServices
     private var task: Task<Void, Never>?
+    private var auditTask: Task<Void, Never>?
 
     init(services: BankServices) {
         self.services = services
@@ -15,6 +17,16 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         let services = services
         let database = application.db
         let logger = application.logger
+        auditTask = Task {
+            while !Task.isCancelled {
+                do {
+                    try await AuditChainer.chainPending(on: database)
+                } catch {
+                    logger.warning("audit chaining failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
         task = Task {
             let dispatcher = SMSDispatcher(services: services, logger: logger)
             var lastRetention = Date.distantPast
@@ -36,6 +48,10 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
 
     func shutdownAsync(_ application: Application) async {
         task?.cancel()
+        auditTask?.cancel()
         await task?.value
+        await auditTask?.value
+        // Chain what the last requests committed, so a clean shutdown leaves nothing pending.
+        _ = try? await AuditChainer.chainPending(on: application.db)
     }
 }

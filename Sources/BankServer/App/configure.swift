@@ -92,6 +92,7 @@ enum BankMigrations {
             CreateAccounts(), CreateLedgerTransactions(), CreateLedgerEntries(),
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
+            CreatePendingAudit(),
         ]
     }
 }

@@ -8,6 +8,8 @@ struct AuditVerifyCommand: AsyncCommand {
     let help = "Verifies the audit log's hash chain and names the first altered or missing record."
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        let chained = try await AuditChainer.chainPending(on: context.application.db)
+        if chained > 0 { context.console.print("chained \(chained) pending audit record(s) first") }
         let finding = try await AuditVerifier.verify(on: context.application.db)
         context.console.print(finding.description)
         let documents = try await PaymentIntegrity.verify(on: context.application.db)

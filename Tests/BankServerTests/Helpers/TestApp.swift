@@ -91,3 +91,11 @@ func withApp(config: AppConfig, clock: ManualClock = ManualClock(), dropSchema: 
     await AppGate.shared.release()
     if let failure { throw failure }
 }
+
+extension TestHarness {
+    /// Chains what is pending (the server does this every 200 ms) and returns the chain's events in order.
+    func auditEvents() async throws -> [String] {
+        try await AuditChainer.chainPending(on: db)
+        return try await AuditEntry.query(on: db).sort(\.$seq).all().map(\.event)
+    }
+}

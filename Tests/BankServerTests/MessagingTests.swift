@@ -27,7 +27,9 @@ extension BankServices {
             localizer: localizer,
             smsGateway: smsGateway,
             passwordPolicy: passwordPolicy,
-            decoyPasswordHash: decoyPasswordHash
+            decoyPasswordHash: decoyPasswordHash,
+            purposes: purposes,
+            policyVersions: policyVersions
         )
     }
 }

@@ -12,6 +12,10 @@ struct BankServices: Sendable {
     /// A bcrypt hash of a random password at the configured cost, checked when a phone is unknown so the
     /// answer takes as long as for a known one (no enumeration by timing).
     let decoyPasswordHash: String
+    /// The register of processing purposes (§2.1–§2.3).
+    let purposes: PurposeRegister
+    /// §6.2: the policy edition in force, checked on every signed-in request.
+    let policyVersions: PolicyVersionCache
 
     var security: SecuritySettings { config.security }
 }

@@ -30,6 +30,8 @@ public enum BizBank {
         app.asyncCommands.use(LedgerCommands(), as: "ledger")
         app.asyncCommands.use(BenchCommands(), as: "bench")
         app.asyncCommands.use(ClearingCommand(), as: "clearing")
+        app.asyncCommands.use(PolicyCommands(), as: "policy")
+        app.asyncCommands.use(StaffCommands(), as: "staff")
         do {
             try await configure(app, config: config)
             if !config.isProduction, environment != .testing {

@@ -41,3 +41,9 @@ extension OtpChallengeResponse {
         )
     }
 }
+extension PurposeList: Content {}
+extension ConsentView: Content {}
+extension ConsentOverview: Content {}
+extension PolicyAcceptanceView: Content {}
+extension StaffSignInResponse: Content {}
+extension OfferQueued: Content {}

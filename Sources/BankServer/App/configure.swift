@@ -45,7 +45,9 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         localizer: localizer,
         smsGateway: gateway,
         passwordPolicy: try PasswordPolicy.bundled(),
-        decoyPasswordHash: try Bcrypt.hash(SecureRandom.token(), cost: config.bcryptCost)
+        decoyPasswordHash: try Bcrypt.hash(SecureRandom.token(), cost: config.bcryptCost),
+        purposes: try PurposeRegister.bundled(),
+        policyVersions: PolicyVersionCache(clock: clock)
     )
 
     let problems = ProblemMiddleware(localizer: localizer)
@@ -92,7 +94,7 @@ enum BankMigrations {
             CreateAccounts(), CreateLedgerTransactions(), CreateLedgerEntries(),
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
-            CreatePendingAudit(),
+            CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
         ]
     }
 }

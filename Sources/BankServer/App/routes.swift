@@ -13,16 +13,31 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let api = app.grouped("api", "v1")
 
     // Public: no session
-    api.get("policy", "current", use: PolicyController().current)
+    let policy = PolicyController()
+    api.get("policy", "current", use: policy.current)
+    app.get("policy", use: policy.page)
+    let privacy = PrivacyController()
+    api.get("privacy", "purposes", use: privacy.purposes)
     try api.register(collection: IdentityController())
     let security = SecurityController()
     api.post("security", "unauthorised-use", "start", use: security.start)
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
 
-    // Signed in
-    let signedIn = api.grouped(SessionAuthenticator())
-    try signedIn.register(collection: ProfileController())
-    signedIn.post("security", "unauthorised-use", use: security.reportSignedIn)
+    // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, and
+    // reporting unauthorised use (§5.2 must never wait on paperwork).
+    let session = api.grouped(SessionAuthenticator())
+    let profile = ProfileController()
+    session.post("auth", "sign-out", use: profile.signOut)
+    session.post("me", "policy-acceptance", use: policy.accept)
+    session.get("me", "policy-acceptances", use: policy.acceptances)
+    session.post("security", "unauthorised-use", use: security.reportSignedIn)
+
+    // Signed in, with the edition in force accepted
+    let signedIn = session.grouped(PolicyGate())
+    try signedIn.register(collection: profile)
+    signedIn.get("me", "consents", use: privacy.consents)
+    signedIn.post("me", "consents", use: privacy.grant)
+    signedIn.delete("me", "consents", ":purpose", use: privacy.withdraw)
     try signedIn.register(collection: AccountsController())
     try signedIn.register(collection: PaymentsController())
     try signedIn.register(collection: LimitsController())
@@ -30,6 +45,12 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: PayrollController())
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())
+
+    // Bank staff
+    api.post("staff", "sign-in", use: StaffController().signIn)
+    let staff = api.grouped("staff").grouped(StaffAuthenticator())
+    staff.post("policy", "editions", use: policy.publish)
+    staff.post("offers", use: MarketingOffers.staffSend)
 
     // Development only
     if !app.bank.config.isProduction {

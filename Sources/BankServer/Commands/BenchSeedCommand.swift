@@ -62,6 +62,10 @@ struct BenchSeedCommand: AsyncCommand {
             user.status = .active
             try await user.create(on: database)
             try await Membership(userID: person.id, companyID: companyID, role: role).create(on: database)
+            if let edition = try await PolicyEditions(services: services).current(on: database) {
+                let origin = PolicyAcceptanceRecorder.Origin(ip: "127.0.0.1", userAgent: "bench", deviceInstallationID: "bench-seed")
+                try await PolicyAcceptanceRecorder(services: services).record(edition, userID: person.id, origin: origin, on: database)
+            }
             let device = try await services.devices.trust(
                 DeviceDescriptor(id: "bench-\(digits(8))", name: "Bench", platform: "web", appVersion: "bench"),
                 userID: person.id,

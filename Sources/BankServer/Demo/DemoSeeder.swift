@@ -61,14 +61,12 @@ struct DemoSeeder: Sendable {
                 record.status = .active
                 try await record.create(on: tx)
                 try await Membership(userID: person.id, companyID: try company.requireID(), role: user.role).create(on: tx)
-                let acceptance = PolicyAcceptance()
-                acceptance.$user.id = person.id
-                acceptance.$edition.id = try edition.requireID()
-                acceptance.acceptedAt = services.clock.now()
-                acceptance.ip = "127.0.0.1"
-                acceptance.deviceInstallationID = "demo-seed"
-                acceptance.userAgent = "bizbank demo seed"
-                try await acceptance.create(on: tx)
+                try await PolicyAcceptanceRecorder(services: services).record(
+                    edition,
+                    userID: person.id,
+                    origin: .init(ip: "127.0.0.1", userAgent: "bizbank demo seed", deviceInstallationID: "demo-seed"),
+                    on: tx
+                )
                 try await AuditLog.record(
                     "demo.user_seeded",
                     actor: nil,

@@ -1,3 +1,4 @@
+import BankCore
 import Vapor
 
 /// An RFC 9457 problem document: the one shape every error reaches a client in.
@@ -14,6 +15,10 @@ struct Problem: Content, Equatable {
     var code: String
     var detail: String?
     var errors: [FieldError]?
+    /// `consent_required`: the purpose (§2.2, §2.3) whose consent is missing.
+    var purpose: String?
+    /// `policy_acceptance_required`: the edition to read and accept (§6.2).
+    var policyVersion: Int?
 }
 
 /// A field that failed validation, before it is localised.
@@ -28,6 +33,8 @@ struct BankError: Error, Sendable, Equatable {
     let code: String
     var fields: [FieldViolation] = []
     var retryAfterSeconds: Int?
+    var purpose: String?
+    var policyVersion: Int?
 
     static func validation(_ fields: [FieldViolation]) -> BankError {
         BankError(status: .unprocessableEntity, code: "validation_failed", fields: fields)
@@ -55,6 +62,16 @@ struct BankError: Error, Sendable, Equatable {
     static let deviceKeyInvalid = BankError(status: .unprocessableEntity, code: "device_key_invalid")
     static let currentPasswordIncorrect = BankError(status: .unprocessableEntity, code: "current_password_incorrect")
     static let internalError = BankError(status: .internalServerError, code: "internal_error")
+
+    /// A consent-based purpose without a live consent: nothing is processed or stored.
+    static func consentRequired(_ purpose: ProcessingPurpose) -> BankError {
+        BankError(status: .forbidden, code: "consent_required", purpose: purpose.rawValue)
+    }
+
+    /// §6.2: a newer edition is in force and the user has not accepted it.
+    static func policyAcceptanceRequired(version: Int) -> BankError {
+        BankError(status: .forbidden, code: "policy_acceptance_required", policyVersion: version)
+    }
 
     static func otpResendTooSoon(retryAfter seconds: Int) -> BankError {
         BankError(status: .tooManyRequests, code: "otp_resend_too_soon", retryAfterSeconds: max(1, seconds))

@@ -27,7 +27,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             detail: nil,
             errors: error.fields.isEmpty
                 ? nil
-                : error.fields.map { .init(field: $0.field, code: $0.code, message: localizer.text("field.\($0.code)", language)) }
+                : error.fields.map { .init(field: $0.field, code: $0.code, message: localizer.text("field.\($0.code)", language)) },
+            purpose: error.purpose,
+            policyVersion: error.policyVersion
         )
         let response = Response(status: error.status)
         try response.content.encode(problem, as: .json)

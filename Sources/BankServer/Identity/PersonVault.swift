@@ -29,6 +29,7 @@ struct PersonVault: Sendable {
         user.passwordHash = passwordHash
         user.status = .pending
         user.failedSignIns = 0
+        user.acceptedPolicyVersion = 0
         return user
     }
 

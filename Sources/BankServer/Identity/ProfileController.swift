@@ -5,7 +5,6 @@ import Vapor
 /// The signed-in person's own profile, sessions, devices, device key and password (§2.2.2, §2.3.3).
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("auth", "sign-out", use: signOut)
         let me = routes.grouped("me")
         me.get(use: profile)
         me.get("sessions", use: sessions)

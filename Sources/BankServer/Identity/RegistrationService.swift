@@ -106,7 +106,12 @@ struct RegistrationService: Sendable {
             let user = try vault.makeUser(valid.person, passwordHash: passwordHash)
             try await user.create(on: tx)
             try await Membership(userID: valid.person.id, companyID: try company.requireID(), role: .director).create(on: tx)
-            try await recordAcceptance(of: valid.edition, userID: valid.person.id, device: request.device, origin: origin, on: tx)
+            try await PolicyAcceptanceRecorder(services: services).record(
+                valid.edition,
+                userID: valid.person.id,
+                origin: .init(ip: origin.ip, userAgent: origin.userAgent, deviceInstallationID: request.device.id),
+                on: tx
+            )
             try await recordAccountConsent(userID: valid.person.id, edition: valid.edition, device: request.device, on: tx)
             try await AuditLog.record(
                 "registration.started",
@@ -150,24 +155,6 @@ struct RegistrationService: Sendable {
     }
 
     static func binding(userID: UUID, device: String) -> String { "\(userID.uuidString)|\(device)" }
-
-    private func recordAcceptance(
-        of edition: PolicyEdition,
-        userID: UUID,
-        device: DeviceDescriptor,
-        origin: SessionService.Origin,
-        on database: any Database
-    ) async throws {
-        let acceptance = PolicyAcceptance()
-        acceptance.$user.id = userID
-        acceptance.$edition.id = try edition.requireID()
-        acceptance.acceptedAt = services.clock.now()
-        acceptance.ip = origin.ip
-        acceptance.deviceInstallationID = device.id
-        acceptance.userAgent = origin.userAgent
-        try await acceptance.create(on: database)
-        try await AuditLog.record("policy.accepted", actor: userID, subject: "policy:\(edition.version)", at: services.clock.now(), on: database)
-    }
 
     /// §2.2.6: creating the personal cabinet is itself the consent to the account's creation (Law 94-V art. 8 fields).
     private func recordAccountConsent(userID: UUID, edition: PolicyEdition, device: DeviceDescriptor, on database: any Database) async throws {

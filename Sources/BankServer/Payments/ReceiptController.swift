@@ -51,10 +51,7 @@ struct ReceiptController: RouteCollection {
     /// A self-contained, mobile-first page; every value is HTML-escaped.
     static func html(_ receipt: PaymentReceipt, language: Language) -> String {
         let l = labels[language] ?? labels[.kk] ?? []
-        func e(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-                .replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func e(_ text: String) -> String { HTMLText.escape(text) }
         let rows: [(String, String)] = [
             (l[1], ISO8601DateFormatter().string(from: receipt.executedAt)),
             (l[2], "\(receipt.payerName), \(receipt.payerTaxId), \(receipt.payerAccount), \(receipt.payerBic)"),

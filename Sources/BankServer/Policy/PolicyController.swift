@@ -1,11 +1,87 @@
 import BankAPI
+import Fluent
 import Vapor
 
-/// §6.1: the edition in force is public, in the reader's language where a translation exists.
+/// §6.1, §6.2: the edition in force is public (JSON and an HTML page) in the reader's language; a signed-in
+/// user accepts it; the responsible person publishes new ones.
 struct PolicyController {
     func current(req: Request) async throws -> PolicyEditionView {
+        try view(of: try await currentEdition(req), language: req.language)
+    }
+
+    /// `GET /policy[?lang=ru]`: the readable page, linked from the app stores and the bank's site (§6.1).
+    func page(req: Request) async throws -> Response {
+        let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? req.language
+        let edition = try view(of: try await currentEdition(req), language: language)
+        let labels: [Language: (String, String)] = [
+            .kk: ("Соңғы жаңартылған күні", "Күшіне енген күні"), .ru: ("Дата последнего обновления", "Действует с"),
+            .en: ("Last updated", "In force since"),
+        ]
+        let (updated, effective) = labels[language] ?? labels[.kk]!
+        let paragraphs = edition.text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { "<p>\(HTMLText.escape(String($0)))</p>" }.joined(separator: "\n")
+        let html = """
+            <!doctype html>
+            <html lang="\(edition.language)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLText.escape(edition.title))</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style></head>
+            <body><h1>\(HTMLText.escape(edition.title))</h1>
+            <p><small>\(updated): \(HTMLText.escape(edition.lastUpdated)) · \(effective): \(HTMLText.isoDay(edition.effectiveAt)) · v\(edition.version)</small></p>
+            \(paragraphs)
+            </body></html>
+            """
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .contentLanguage, value: edition.language)
+        return Response(status: .ok, headers: headers, body: .init(string: html))
+    }
+
+    /// `POST /me/policy-acceptance`: accepts the edition in force (only that one: an old version is `policy_edition_outdated`).
+    func accept(req: Request) async throws -> PolicyAcceptanceView {
+        let caller = try req.caller
+        let body = try req.content.decode(AcceptPolicyRequest.self)
+        let edition = try await currentEdition(req)
+        guard body.version == edition.version else { throw BankError.policyEditionOutdated }
+        let device = try await caller.session.$device.get(on: req.db)
+        let origin = PolicyAcceptanceRecorder.Origin(ip: req.clientIP, userAgent: req.userAgent, deviceInstallationID: device.installationID)
+        if caller.user.acceptedPolicyVersion < edition.version {
+            try await req.db.transaction { tx in
+                try await PolicyAcceptanceRecorder(services: req.bank).record(edition, userID: caller.userID, origin: origin, on: tx)
+            }
+        }
+        return PolicyAcceptanceView(
+            version: edition.version,
+            acceptedAt: req.bank.clock.now(),
+            ip: origin.ip,
+            deviceInstallationId: origin.deviceInstallationID
+        )
+    }
+
+    func acceptances(req: Request) async throws -> [PolicyAcceptanceView] {
+        let caller = try req.caller
+        return try await PolicyAcceptance.query(on: req.db).filter(\.$user.$id == caller.userID).with(\.$edition)
+            .sort(\.$acceptedAt, .descending).all()
+            .map {
+                PolicyAcceptanceView(version: $0.edition.version, acceptedAt: $0.acceptedAt, ip: $0.ip, deviceInstallationId: $0.deviceInstallationID)
+            }
+    }
+
+    /// Staff: `POST /staff/policy/editions` (the responsible person).
+    func publish(req: Request) async throws -> Response {
+        let staff = try req.staff(.privacyOfficer)
+        let edition = try await PolicyPublisher(services: req.bank)
+            .publish(try req.content.decode(PublishPolicyRequest.self), by: staff.id, on: req.db)
+        let response = Response(status: .created)
+        try response.content.encode(try view(of: edition, language: req.language))
+        return response
+    }
+
+    private func currentEdition(_ req: Request) async throws -> PolicyEdition {
         guard let edition = try await PolicyEditions(services: req.bank).current(on: req.db) else { throw BankError.notFound }
-        let requested = req.language
+        return edition
+    }
+
+    private func view(of edition: PolicyEdition, language requested: Language) throws -> PolicyEditionView {
         let (language, text): (Language, String) =
             switch requested {
             case .ru where edition.textRu != nil: (.ru, edition.textRu ?? "")

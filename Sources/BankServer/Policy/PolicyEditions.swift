@@ -14,7 +14,7 @@ struct PolicyEditions: Sendable {
 }
 
 /// Seeds the first edition from the bank's Kazakh text (`Resources/Policy/edition-1.kk.txt`, copied from
-/// the bank's document). Russian and English texts come with the privacy-centre work.
+/// the bank's document). `AddFirstEditionTranslations` adds the Russian and English texts.
 struct SeedFirstPolicyEdition: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let url = Bundle.module.url(forResource: "edition-1.kk", withExtension: "txt", subdirectory: "Resources/Policy") else {
@@ -36,4 +36,25 @@ struct SeedFirstPolicyEdition: AsyncMigration {
     }
 
     enum SeedError: Error { case missingText }
+}
+
+/// The project's own Russian and English translations of the first edition (the Kazakh text is the authority).
+struct AddFirstEditionTranslations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        guard let edition = try await PolicyEdition.query(on: database).filter(\.$version == 1).first() else { return }
+        edition.textRu = try Self.text("edition-1.ru")
+        edition.textEn = try Self.text("edition-1.en")
+        try await edition.save(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await PolicyEdition.query(on: database).filter(\.$version == 1).set(\.$textRu, to: nil).set(\.$textEn, to: nil).update()
+    }
+
+    static func text(_ name: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/Policy") else {
+            throw SeedFirstPolicyEdition.SeedError.missingText
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
 }

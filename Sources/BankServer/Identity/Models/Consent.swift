@@ -20,6 +20,8 @@ final class Consent: Model, @unchecked Sendable {
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @Field(key: "channel") var channel: String
     @Field(key: "device_installation_id") var deviceInstallationID: String
+    @OptionalField(key: "recipient_name") var recipientName: String?
+    @OptionalField(key: "recipient_bin") var recipientBIN: String?
 
     init() {}
 }

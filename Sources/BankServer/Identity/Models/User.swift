@@ -24,6 +24,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "failed_sign_ins") var failedSignIns: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @OptionalField(key: "blocked_at") var blockedAt: Date?
+    /// §6.2: the newest policy edition this user accepted (0: none).
+    @Field(key: "accepted_policy_version") var acceptedPolicyVersion: Int
 
     init() {}
 

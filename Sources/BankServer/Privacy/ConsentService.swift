@@ -1,0 +1,146 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// Consents per purpose (Law 94-V art. 8): grant and withdraw at any time, history kept, withdrawal effective at
+/// once. Consent-based processing asks `require` first; without a live consent it is refused with
+/// `consent_required` and nothing is processed or stored.
+struct ConsentService: Sendable {
+    let services: BankServices
+
+    struct Origin: Sendable {
+        let channel: String
+        let deviceInstallationID: String
+    }
+
+    struct Recipient: Sendable, Equatable {
+        let name: String
+        let bin: BIN
+    }
+
+    /// The live consent for `purpose` (and, for §3.3.1, for that recipient), if any.
+    func live(_ purpose: ProcessingPurpose, userID: UUID, recipientBIN: String? = nil, on database: any Database) async throws -> Consent? {
+        var query = Consent.query(on: database)
+            .filter(\.$user.$id == userID).filter(\.$purpose == purpose.rawValue).filter(\.$withdrawnAt == nil)
+        if let recipientBIN { query = query.filter(\.$recipientBIN == recipientBIN) }
+        return try await query.sort(\.$grantedAt, .descending).first()
+    }
+
+    /// Throws `consent_required` unless the purpose is not consent-based or a live consent exists.
+    func require(_ purpose: ProcessingPurpose, userID: UUID, recipientBIN: String? = nil, on database: any Database) async throws {
+        guard services.purposes.entry(purpose).basis == .consent else { return }
+        guard try await live(purpose, userID: userID, recipientBIN: recipientBIN, on: database) != nil else {
+            throw BankError.consentRequired(purpose)
+        }
+    }
+
+    /// Grants a switchable purpose; granting what is already live returns the live record unchanged.
+    func grant(_ purpose: ProcessingPurpose, userID: UUID, recipient: Recipient?, origin: Origin, on database: any Database) async throws -> Consent {
+        let entry = services.purposes.entry(purpose)
+        guard entry.switchable else { throw BankError.purposeNotSwitchable }
+        if let existing = try await live(purpose, userID: userID, recipientBIN: recipient?.bin.value, on: database) { return existing }
+        guard let edition = try await PolicyEditions(services: services).current(on: database) else { throw BankError.notFound }
+        let consent = Consent()
+        consent.$user.id = userID
+        consent.purpose = purpose.rawValue
+        consent.operatorName = services.config.operatorName
+        consent.operatorBIN = services.config.operatorBIN
+        consent.dataCategories = entry.categories.joined(separator: ",")
+        consent.duration = entry.retention.en
+        consent.thirdParty = entry.thirdParty
+        consent.crossBorder = entry.crossBorder
+        consent.$edition.id = try edition.requireID()
+        consent.grantedAt = services.clock.now()
+        consent.channel = origin.channel
+        consent.deviceInstallationID = origin.deviceInstallationID
+        consent.recipientName = recipient?.name
+        consent.recipientBIN = recipient?.bin.value
+        try await database.transaction { tx in
+            try await consent.create(on: tx)
+            try await AuditLog.record(
+                "consent.granted",
+                actor: userID,
+                subject: "consent:\(try consent.requireID())",
+                details: ["purpose": purpose.rawValue],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+        return consent
+    }
+
+    /// Withdraws every live consent for the purpose (or for one recipient); effective at once.
+    func withdraw(_ purpose: ProcessingPurpose, userID: UUID, recipientBIN: String?, on database: any Database) async throws -> [Consent] {
+        guard services.purposes.entry(purpose).switchable else { throw BankError.purposeNotSwitchable }
+        return try await database.transaction { tx in
+            var query = Consent.query(on: tx)
+                .filter(\.$user.$id == userID).filter(\.$purpose == purpose.rawValue).filter(\.$withdrawnAt == nil)
+            if let recipientBIN { query = query.filter(\.$recipientBIN == recipientBIN) }
+            let live = try await query.all()
+            guard !live.isEmpty else { throw BankError.notFound }
+            for consent in live {
+                consent.withdrawnAt = services.clock.now()
+                try await consent.save(on: tx)
+                try await AuditLog.record(
+                    "consent.withdrawn",
+                    actor: userID,
+                    subject: "consent:\(try consent.requireID())",
+                    details: ["purpose": purpose.rawValue],
+                    at: services.clock.now(),
+                    on: tx
+                )
+            }
+            if purpose == .marketing { try await MarketingOffers(services: services).cancelPending(for: userID, on: tx) }
+            return live
+        }
+    }
+
+    func history(userID: UUID, on database: any Database) async throws -> [Consent] {
+        try await Consent.query(on: database).filter(\.$user.$id == userID).with(\.$edition).sort(\.$grantedAt, .descending).all()
+    }
+}
+
+extension BankError {
+    static let purposeNotSwitchable = BankError(status: .conflict, code: "purpose_not_switchable")
+}
+
+extension Consent {
+    func view() throws -> ConsentView {
+        ConsentView(
+            id: try requireID(),
+            purpose: purpose,
+            recipientName: recipientName,
+            recipientBin: recipientBIN,
+            operatorName: operatorName,
+            operatorBin: operatorBIN,
+            dataCategories: dataCategories.split(separator: ",").map(String.init),
+            duration: duration,
+            thirdParty: thirdParty,
+            crossBorder: crossBorder,
+            policyVersion: $edition.value?.version ?? 0,
+            grantedAt: grantedAt,
+            withdrawnAt: withdrawnAt,
+            channel: channel,
+            deviceInstallationId: deviceInstallationID
+        )
+    }
+}
+
+extension PurposeRegister {
+    func view(_ entry: Entry, in language: Language) -> PurposeView {
+        PurposeView(
+            id: entry.id.rawValue,
+            clause: entry.clause,
+            basis: entry.basis.rawValue,
+            name: entry.name.text(language),
+            description: entry.description.text(language),
+            categories: entry.categories.map { .init(id: $0, name: categories[$0]?.text(language) ?? $0) },
+            retention: entry.retention.text(language),
+            retentionDays: entry.retentionDays,
+            switchable: entry.switchable,
+            thirdParty: entry.thirdParty,
+            crossBorder: entry.crossBorder
+        )
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Vapor
+
+/// `bizbank staff add --username … --name … --role privacy_officer|support|fraud`: creates a staff account and
+/// prints its one-time password once (it is stored only as a bcrypt hash).
+struct StaffAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "Login name") var username: String?
+        @Option(name: "name", help: "Display name") var name: String?
+        @Option(name: "role", help: "privacy_officer, support or fraud") var role: String?
+    }
+
+    let help = "Creates a staff account and prints its initial password once."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let username = signature.username?.lowercased(), !username.isEmpty, username.count <= 64,
+            let role = signature.role.flatMap(StaffMember.Role.init(rawValue:))
+        else {
+            throw CommandFailure(message: "give --username and --role (privacy_officer, support or fraud)")
+        }
+        let password = try await StaffAccounts(services: context.application.bank)
+            .create(username: username, displayName: signature.name ?? username, role: role, on: context.application.db)
+        context.console.print("staff \(username) (\(role.rawValue)) created; initial password: \(password)")
+    }
+}
+
+struct StaffCommands: AsyncCommandGroup {
+    let commands: [String: any AnyAsyncCommand] = ["add": StaffAddCommand()]
+    let help = "Staff accounts."
+}
+
+/// Creates staff accounts (CLI and tests).
+struct StaffAccounts: Sendable {
+    let services: BankServices
+
+    /// Returns the generated initial password.
+    func create(username: String, displayName: String, role: StaffMember.Role, on database: any Database) async throws -> String {
+        let password = SecureRandom.token()
+        let staff = StaffMember()
+        staff.username = username.lowercased()
+        staff.displayName = displayName
+        staff.role = role
+        staff.passwordHash = try await services.hashPassword(password)
+        staff.createdAt = services.clock.now()
+        try await staff.create(on: database)
+        try await AuditLog.record(
+            "staff.created",
+            actor: nil,
+            subject: "staff:\(try staff.requireID())",
+            details: ["role": role.rawValue],
+            at: services.clock.now(),
+            on: database
+        )
+        return password
+    }
+}

@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+
+/// A bank employee who works the privacy centre and support (the staff console's users). Staff are not
+/// clients: they have their own table, sessions and roles, and every read of a client's data is audited.
+final class StaffMember: Model, @unchecked Sendable {
+    static let schema = "staff_members"
+
+    enum Role: String, Codable, CaseIterable, Sendable {
+        /// The person responsible for organising personal-data processing (Law 94-V art. 25): works
+        /// requests, disclosures, breaches and policy editions.
+        case privacyOfficer = "privacy_officer"
+        case support
+        case fraud
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "display_name") var displayName: String
+    @Enum(key: "role") var role: Role
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
+
+    init() {}
+}
+
+/// A staff session: the token is stored only as its SHA-256.
+final class StaffSession: Model, @unchecked Sendable {
+    static let schema = "staff_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "staff_id") var staff: StaffMember
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    init() {}
+}
+
+struct CreateStaffTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(StaffMember.schema)
+            .id()
+            .field("username", .string, .required)
+            .field("display_name", .string, .required)
+            .field("role", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("disabled_at", .datetime)
+            .unique(on: "username")
+            .create()
+        try await database.schema(StaffSession.schema)
+            .id()
+            .field("staff_id", .uuid, .required, .references(StaffMember.schema, "id"))
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(StaffSession.schema).delete()
+        try await database.schema(StaffMember.schema).delete()
+    }
+}

@@ -1,0 +1,120 @@
+import BankAPI
+import BankCore
+import Fluent
+import Foundation
+import Testing
+
+@testable import BankServer
+
+@Suite("Purposes and consents (§2.1–§2.3, §3.3.1, Law 94-V art. 8)")
+struct ConsentTests {
+    @Test(arguments: TestDatabase.all)
+    func purposes_arePublic_inTheReadersLanguage_andCoverEveryPurpose(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let ru = try await t.send(.GET, "/api/v1/privacy/purposes", language: "ru").content.decode(PurposeList.self)
+            #expect(ru.language == "ru")
+            #expect(Set(ru.items.map(\.id)) == Set(ProcessingPurpose.allCases.map(\.rawValue)))
+            let marketing = try #require(ru.items.first { $0.id == "marketing" })
+            #expect(marketing.clause == "§2.2.8")
+            #expect(marketing.basis == "consent")
+            #expect(marketing.switchable)
+            #expect(marketing.name == "Новости и предложения")
+            let kk = try await t.send(.GET, "/api/v1/privacy/purposes").content.decode(PurposeList.self)
+            #expect(kk.items.first { $0.id == "marketing" }?.name == "Жаңалықтар мен ұсыныстар")
+            let accessLog = try #require(kk.items.first { $0.id == "access_log" })
+            #expect(accessLog.retentionDays == 90)
+            #expect(!accessLog.switchable)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func grantAndWithdraw_keepHistory_withTheArticle8Fields(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let grant = try await t.registerActive()
+            let granted = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token)
+            #expect(granted.status == .created)
+            let consent = try granted.content.decode(ConsentView.self)
+            #expect(consent.operatorName == t.services.config.operatorName)
+            #expect(consent.operatorBin == t.services.config.operatorBIN)
+            #expect(consent.dataCategories == ["full_name", "phone", "email"])
+            #expect(consent.policyVersion == 1)
+            #expect(consent.channel == "mobile_app")
+            #expect(!consent.deviceInstallationId.isEmpty)
+            #expect(!consent.thirdParty && !consent.crossBorder)
+            // granting again is the same record
+            let again = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token)
+            #expect(try again.content.decode(ConsentView.self).id == consent.id)
+            t.clock.advance(seconds: 60)
+            let withdrawn = try await t.send(.DELETE, "/api/v1/me/consents/marketing", token: grant.token)
+            #expect(withdrawn.status == .ok)
+            #expect(try withdrawn.content.decode([ConsentView].self).first?.withdrawnAt != nil)
+            let overview = try await t.send(.GET, "/api/v1/me/consents", token: grant.token).content.decode(ConsentOverview.self)
+            #expect(overview.items.first { $0.purpose.id == "marketing" }?.granted == false)
+            // the history keeps the withdrawn consent and the account-creation consent from registration
+            #expect(overview.history.map(\.purpose).sorted() == ["account_creation", "marketing"])
+            #expect(overview.items.first { $0.purpose.id == "account_creation" }?.granted == true)
+            // withdrawing what is not live is a clear 404
+            #expect(try await t.send(.DELETE, "/api/v1/me/consents/marketing", token: grant.token).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func badGrants_areRefused_andStoreNothing(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let grant = try await t.registerActive()
+            let before = try await Consent.query(on: t.db).count()
+            let unknown = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "everything"), token: grant.token)
+            #expect(try t.problem(unknown).errors?.first?.code == "unknown_purpose")
+            let noRecipient = try await t.send(
+                .POST,
+                "/api/v1/me/consents",
+                json: GrantConsentRequest(purpose: "third_party_disclosure"),
+                token: grant.token
+            )
+            #expect(Set(try t.problem(noRecipient).errors?.map(\.field) ?? []) == ["recipientName", "recipientBin"])
+            let contract = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "operations"), token: grant.token)
+            #expect(contract.status == .conflict)
+            #expect(try t.problem(contract).code == "purpose_not_switchable")
+            let notWithdrawable = try await t.send(.DELETE, "/api/v1/me/consents/account_creation", token: grant.token)
+            #expect(try t.problem(notWithdrawable).code == "purpose_not_switchable")
+            #expect(try await Consent.query(on: t.db).count() == before)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func disclosureConsent_isPerRecipient(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let grant = try await t.registerActive()
+            let bureau = Fixtures.bin().value
+            let request = GrantConsentRequest(purpose: "third_party_disclosure", recipientName: "First Credit Bureau", recipientBin: bureau)
+            try await t.send(.POST, "/api/v1/me/consents", json: request, token: grant.token).requireStatus(.created)
+            let services = ConsentService(services: t.services)
+            try await services.require(.thirdPartyDisclosure, userID: grant.user.id, recipientBIN: bureau, on: t.db)
+            await #expect(throws: BankError.consentRequired(.thirdPartyDisclosure)) {
+                try await services.require(.thirdPartyDisclosure, userID: grant.user.id, recipientBIN: Fixtures.bin().value, on: t.db)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func marketing_goesOnlyToLiveConsents_andWithdrawalCancelsWhatIsQueued(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let registration = Fixtures.registration()
+            let grant = try await t.registerActive(registration)
+            let staff = try await t.staffToken(.support)
+            let offer = LocalizedOffer(kk: "Жаңа тариф", ru: "Новый тариф", en: "New tariff")
+            // without consent: nothing queued
+            #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 0)
+            try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token).requireStatus(
+                .created
+            )
+            #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 1)
+            #expect(try await t.messages(to: registration.person.phone).contains("Жаңа тариф"))
+            // withdrawal: the queued offer is cancelled, and the next offer is not queued
+            try await t.send(.DELETE, "/api/v1/me/consents/marketing", token: grant.token).requireStatus(.ok)
+            #expect(try await !t.messages(to: registration.person.phone).contains("Жаңа тариф"))
+            #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 0)
+            #expect(try await !t.messages(to: registration.person.phone).contains("Жаңа тариф"))
+        }
+    }
+}

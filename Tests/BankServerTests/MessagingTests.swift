@@ -29,7 +29,8 @@ extension BankServices {
             passwordPolicy: passwordPolicy,
             decoyPasswordHash: decoyPasswordHash,
             purposes: purposes,
-            policyVersions: policyVersions
+            policyVersions: policyVersions,
+            workingCalendar: workingCalendar
         )
     }
 }

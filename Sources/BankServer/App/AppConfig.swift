@@ -35,6 +35,10 @@ struct AppConfig: Sendable {
     var bcryptCost: Int
     var security: SecuritySettings
     var accessLogRetentionDays: Int
+    /// Law 94-V art. 25 deadlines in working days (*unconfirmed* figures, DOMAIN.md): block, destroy or change
+    /// personal data on request, and answer a request for information.
+    var privacyActionWorkingDays: Int
+    var privacyInformationWorkingDays: Int
     var trustForwardedFor: Bool
     /// Processing jobs (SMS dispatch, retention) inside `serve`; tests drive them by hand.
     var runsBackgroundJobs: Bool
@@ -150,6 +154,8 @@ extension AppConfig {
             bcryptCost: integer("BIZBANK_BCRYPT_COST", isTesting ? 4 : 12, 4...16),
             security: security,
             accessLogRetentionDays: integer("BIZBANK_ACCESS_LOG_RETENTION_DAYS", 90, 1...3650),
+            privacyActionWorkingDays: integer("BIZBANK_PRIVACY_ACTION_WORKING_DAYS", 1, 1...30),
+            privacyInformationWorkingDays: integer("BIZBANK_PRIVACY_INFORMATION_WORKING_DAYS", 3, 1...30),
             trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
             runsBackgroundJobs: !isTesting
         )

@@ -16,6 +16,8 @@ struct BankServices: Sendable {
     let purposes: PurposeRegister
     /// §6.2: the policy edition in force, checked on every signed-in request.
     let policyVersions: PolicyVersionCache
+    /// Kazakhstan's working days, for legal deadlines.
+    let workingCalendar: WorkingCalendar
 
     var security: SecuritySettings { config.security }
 }

@@ -47,3 +47,7 @@ extension ConsentOverview: Content {}
 extension PolicyAcceptanceView: Content {}
 extension StaffSignInResponse: Content {}
 extension OfferQueued: Content {}
+extension PersonalDataExport: Content {}
+extension PrivacyRequestView: Content {}
+extension PrivacyRequestList: Content {}
+extension StaffUserView: Content {}

@@ -47,7 +47,8 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         passwordPolicy: try PasswordPolicy.bundled(),
         decoyPasswordHash: try Bcrypt.hash(SecureRandom.token(), cost: config.bcryptCost),
         purposes: try PurposeRegister.bundled(),
-        policyVersions: PolicyVersionCache(clock: clock)
+        policyVersions: PolicyVersionCache(clock: clock),
+        workingCalendar: try WorkingCalendar.bundled()
     )
 
     let problems = ProblemMiddleware(localizer: localizer)
@@ -95,6 +96,7 @@ enum BankMigrations {
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
             CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
+            CreatePrivacyRequestTables(),
         ]
     }
 }

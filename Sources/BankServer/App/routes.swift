@@ -23,14 +23,16 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     api.post("security", "unauthorised-use", "start", use: security.start)
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
 
-    // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, and
-    // reporting unauthorised use (§5.2 must never wait on paperwork).
+    // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
+    // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
     let session = api.grouped(SessionAuthenticator())
     let profile = ProfileController()
     session.post("auth", "sign-out", use: profile.signOut)
     session.post("me", "policy-acceptance", use: policy.accept)
     session.get("me", "policy-acceptances", use: policy.acceptances)
     session.post("security", "unauthorised-use", use: security.reportSignedIn)
+    let rights = PrivacyRightsController()
+    session.get("me", "privacy", "export", use: rights.export)
 
     // Signed in, with the edition in force accepted
     let signedIn = session.grouped(PolicyGate())
@@ -38,6 +40,8 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     signedIn.get("me", "consents", use: privacy.consents)
     signedIn.post("me", "consents", use: privacy.grant)
     signedIn.delete("me", "consents", ":purpose", use: privacy.withdraw)
+    signedIn.post("me", "privacy", "requests", use: rights.submit)
+    signedIn.get("me", "privacy", "requests", use: rights.list)
     try signedIn.register(collection: AccountsController())
     try signedIn.register(collection: PaymentsController())
     try signedIn.register(collection: LimitsController())
@@ -51,6 +55,10 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let staff = api.grouped("staff").grouped(StaffAuthenticator())
     staff.post("policy", "editions", use: policy.publish)
     staff.post("offers", use: MarketingOffers.staffSend)
+    staff.get("users", ":userId", use: rights.staffReadUser)
+    staff.get("privacy", "requests", use: rights.staffList)
+    staff.post("privacy", "requests", ":requestId", "complete", use: rights.staffComplete)
+    staff.post("privacy", "requests", ":requestId", "refuse", use: rights.staffRefuse)
 
     // Development only
     if !app.bank.config.isProduction {

@@ -73,7 +73,7 @@ struct PrivacyPurgeCommand: AsyncCommand {
 }
 
 struct PrivacyCommands: AsyncCommandGroup {
-    let commands: [String: any AnyAsyncCommand] = ["purge": PrivacyPurgeCommand()]
+    let commands: [String: any AnyAsyncCommand] = ["purge": PrivacyPurgeCommand(), "requests": PrivacyRequestsCommand()]
     let help = "Privacy-centre tools."
 }
 

@@ -55,6 +55,7 @@ struct SessionService: Sendable {
             throw BankError.sessionExpired
         }
         if session.user.status == .blocked { throw BankError.accountBlocked }
+        if session.user.status != .active { throw BankError.sessionExpired }
         // A write per request would be the busiest row update in the bank; a resolution of a few seconds is
         // plenty for a five-minute idle limit, so the session is touched only when it has gone quiet for a while.
         if now.timeIntervalSince(session.lastSeenAt) >= Self.lastSeenResolutionSeconds {

@@ -7,10 +7,10 @@ enum HTMLText {
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
-    /// YYYY-MM-DD in Almaty time.
+    /// YYYY-MM-DD in Kazakhstan time (UTC+5).
     static func isoDay(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Almaty") ?? .gmt
+        calendar.timeZone = WorkingCalendar.kazakhstan
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }

@@ -1,6 +1,7 @@
 import BankAPI
 import Foundation
 import Testing
+import Vapor
 
 @testable import BankServer
 
@@ -34,5 +35,22 @@ extension TestHarness {
         let response = try await send(.POST, "/api/v1/staff/policy/editions", json: request, token: staff)
         guard response.status == .created else { throw TestFailure("publish answered \(response.status): \(response.body.string)") }
         return try response.content.decode(PolicyEditionView.self)
+    }
+}
+
+extension TestHarness {
+    /// Signs in again with phone and password on the registration's (trusted) device.
+    func signIn(_ registration: RegistrationRequest) async throws -> SessionGrant {
+        let request = SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
+        let response = try await send(.POST, "/api/v1/auth/sign-in", json: request)
+        guard response.status == .ok else { throw TestFailure("sign-in answered \(response.status): \(response.body.string)") }
+        return try response.content.decode(SessionGrant.self)
+    }
+
+    /// Runs a `bizbank` command group against this application, as the operator would.
+    func runCommand(_ group: any AsyncCommandGroup, _ arguments: [String]) async throws {
+        var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["bizbank"] + arguments))
+        context.application = app
+        try await app.console.run(group, with: context)
     }
 }

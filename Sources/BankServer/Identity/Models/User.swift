@@ -31,5 +31,9 @@ final class User: Model, @unchecked Sendable {
 
     enum Status: String, Codable, Sendable, CaseIterable {
         case pending, active, blocked
+        /// Law 94-V art. 24–25: processing blocked at the subject's request; no sign-in, no operations.
+        case dataBlocked = "data_blocked"
+        /// Personal data destroyed (crypto-shredded): the row stays only so financial records keep their links.
+        case destroyed
     }
 }

@@ -1,0 +1,267 @@
+import Foundation
+
+/// Law 94-V art. 24–25: a request to block or destroy one's personal data.
+public struct PrivacyRequestView: Codable, Sendable, Equatable {
+    public var id: UUID
+    /// block or destroy.
+    public var kind: String
+    /// received, completed or refused.
+    public var status: String
+    public var receivedAt: Date
+    /// The legal deadline: the end of the last working day (Kazakhstan time, UTC+5).
+    public var dueAt: Date
+    public var closedAt: Date?
+    /// The role of the staff member who worked it (never their name).
+    public var handlerRole: String?
+    public var refusalReason: String?
+
+    public init(
+        id: UUID,
+        kind: String,
+        status: String,
+        receivedAt: Date,
+        dueAt: Date,
+        closedAt: Date? = nil,
+        handlerRole: String? = nil,
+        refusalReason: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.status = status
+        self.receivedAt = receivedAt
+        self.dueAt = dueAt
+        self.closedAt = closedAt
+        self.handlerRole = handlerRole
+        self.refusalReason = refusalReason
+    }
+}
+
+public struct PrivacyRequestList: Codable, Sendable {
+    public var items: [PrivacyRequestView]
+
+    public init(items: [PrivacyRequestView]) {
+        self.items = items
+    }
+}
+
+public struct SubmitPrivacyRequest: Codable, Sendable {
+    public var kind: String
+
+    public init(kind: String) {
+        self.kind = kind
+    }
+}
+
+public struct RefusePrivacyRequest: Codable, Sendable {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+}
+
+/// A staff member looked at the user's personal data: by role, when, and why.
+public struct StaffAccessView: Codable, Sendable, Equatable {
+    public var staffRole: String
+    public var reason: String
+    public var at: Date
+
+    public init(staffRole: String, reason: String, at: Date) {
+        self.staffRole = staffRole
+        self.reason = reason
+        self.at = at
+    }
+}
+
+/// Staff: a client's personal data, read for a stated reason (the read is recorded and shown to the client).
+public struct StaffUserView: Codable, Sendable {
+    public struct Company: Codable, Sendable {
+        public var id: UUID
+        public var name: String
+        public var bin: String
+        public var role: String
+
+        public init(id: UUID, name: String, bin: String, role: String) {
+            self.id = id
+            self.name = name
+            self.bin = bin
+            self.role = role
+        }
+    }
+
+    public var id: UUID
+    public var fullName: String
+    public var iin: String
+    public var phone: String
+    public var email: String
+    public var status: String
+    public var companies: [Company]
+
+    public init(id: UUID, fullName: String, iin: String, phone: String, email: String, status: String, companies: [Company]) {
+        self.id = id
+        self.fullName = fullName
+        self.iin = iin
+        self.phone = phone
+        self.email = email
+        self.status = status
+        self.companies = companies
+    }
+}
+
+/// Everything held about the signed-in person (Law 94-V art. 24), in one document.
+public struct PersonalDataExport: Codable, Sendable {
+    public struct Profile: Codable, Sendable {
+        public var id: UUID
+        public var fullName: String
+        public var iin: String
+        public var phone: String
+        public var email: String
+        public var status: String
+
+        public init(id: UUID, fullName: String, iin: String, phone: String, email: String, status: String) {
+            self.id = id
+            self.fullName = fullName
+            self.iin = iin
+            self.phone = phone
+            self.email = email
+            self.status = status
+        }
+    }
+
+    public struct Membership: Codable, Sendable {
+        public var companyId: UUID
+        public var companyName: String
+        public var companyBin: String
+        public var role: String
+
+        public init(companyId: UUID, companyName: String, companyBin: String, role: String) {
+            self.companyId = companyId
+            self.companyName = companyName
+            self.companyBin = companyBin
+            self.role = role
+        }
+    }
+
+    public struct Device: Codable, Sendable {
+        public var id: UUID
+        public var name: String
+        public var platform: String
+        public var appVersion: String
+        public var firstSeenAt: Date
+        public var lastSeenAt: Date
+        public var trusted: Bool
+        public var hasDeviceKey: Bool
+
+        public init(
+            id: UUID,
+            name: String,
+            platform: String,
+            appVersion: String,
+            firstSeenAt: Date,
+            lastSeenAt: Date,
+            trusted: Bool,
+            hasDeviceKey: Bool
+        ) {
+            self.id = id
+            self.name = name
+            self.platform = platform
+            self.appVersion = appVersion
+            self.firstSeenAt = firstSeenAt
+            self.lastSeenAt = lastSeenAt
+            self.trusted = trusted
+            self.hasDeviceKey = hasDeviceKey
+        }
+    }
+
+    public struct Session: Codable, Sendable {
+        public var id: UUID
+        public var ip: String
+        public var userAgent: String
+        public var createdAt: Date
+        public var lastSeenAt: Date
+        public var expiresAt: Date
+        public var revokedAt: Date?
+        public var revokeReason: String?
+
+        public init(
+            id: UUID,
+            ip: String,
+            userAgent: String,
+            createdAt: Date,
+            lastSeenAt: Date,
+            expiresAt: Date,
+            revokedAt: Date? = nil,
+            revokeReason: String? = nil
+        ) {
+            self.id = id
+            self.ip = ip
+            self.userAgent = userAgent
+            self.createdAt = createdAt
+            self.lastSeenAt = lastSeenAt
+            self.expiresAt = expiresAt
+            self.revokedAt = revokedAt
+            self.revokeReason = revokeReason
+        }
+    }
+
+    public struct AccessLogRow: Codable, Sendable {
+        public var at: Date
+        public var ip: String
+        public var userAgent: String
+        public var appVersion: String?
+        public var method: String
+        public var path: String
+        public var status: Int
+
+        public init(at: Date, ip: String, userAgent: String, appVersion: String? = nil, method: String, path: String, status: Int) {
+            self.at = at
+            self.ip = ip
+            self.userAgent = userAgent
+            self.appVersion = appVersion
+            self.method = method
+            self.path = path
+            self.status = status
+        }
+    }
+
+    public var generatedAt: Date
+    public var operatorName: String
+    public var operatorBin: String
+    public var profile: Profile
+    public var companies: [Membership]
+    public var devices: [Device]
+    public var sessions: [Session]
+    public var consents: [ConsentView]
+    public var policyAcceptances: [PolicyAcceptanceView]
+    public var accessLog: [AccessLogRow]
+    public var requests: [PrivacyRequestView]
+    public var staffAccesses: [StaffAccessView]
+
+    public init(
+        generatedAt: Date,
+        operatorName: String,
+        operatorBin: String,
+        profile: Profile,
+        companies: [Membership],
+        devices: [Device],
+        sessions: [Session],
+        consents: [ConsentView],
+        policyAcceptances: [PolicyAcceptanceView],
+        accessLog: [AccessLogRow],
+        requests: [PrivacyRequestView],
+        staffAccesses: [StaffAccessView]
+    ) {
+        self.generatedAt = generatedAt
+        self.operatorName = operatorName
+        self.operatorBin = operatorBin
+        self.profile = profile
+        self.companies = companies
+        self.devices = devices
+        self.sessions = sessions
+        self.consents = consents
+        self.policyAcceptances = policyAcceptances
+        self.accessLog = accessLog
+        self.requests = requests
+        self.staffAccesses = staffAccesses
+    }
+}

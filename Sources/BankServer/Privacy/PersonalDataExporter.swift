@@ -1,0 +1,72 @@
+import BankAPI
+import Fluent
+import Foundation
+
+/// Law 94-V art. 24: everything held about the signed-in person, in one document — profile, companies and roles,
+/// devices, sessions, consents with their history, policy acceptances, access-log rows, requests and staff reads.
+struct PersonalDataExporter: Sendable {
+    let services: BankServices
+
+    func export(_ user: User, on database: any Database) async throws -> PersonalDataExport {
+        let userID = try user.requireID()
+        let person = try services.vault.open(user)
+        let memberships = try await Membership.query(on: database).filter(\.$user.$id == userID).with(\.$company).all()
+        let devices = try await Device.query(on: database).filter(\.$user.$id == userID).sort(\.$firstSeenAt).all()
+        let sessions = try await UserSession.query(on: database).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
+        let consents = try await ConsentService(services: services).history(userID: userID, on: database)
+        let acceptances = try await PolicyAcceptance.query(on: database).filter(\.$user.$id == userID).with(\.$edition)
+            .sort(\.$acceptedAt, .descending).all()
+        let accessLog = try await AccessLogEntry.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
+        let requests = try await PrivacyRequest.query(on: database).filter(\.$user.$id == userID).sort(\.$receivedAt, .descending).all()
+        let reads = try await StaffDataAccess.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
+        return PersonalDataExport(
+            generatedAt: services.clock.now(),
+            operatorName: services.config.operatorName,
+            operatorBin: services.config.operatorBIN,
+            profile: .init(
+                id: userID,
+                fullName: person.fullName,
+                iin: person.iin.value,
+                phone: person.phone.value,
+                email: person.email.value,
+                status: user.status.rawValue
+            ),
+            companies: try memberships.map {
+                .init(companyId: try $0.company.requireID(), companyName: $0.company.name, companyBin: $0.company.bin, role: $0.role.rawValue)
+            },
+            devices: try devices.map {
+                .init(
+                    id: try $0.requireID(),
+                    name: $0.name,
+                    platform: $0.platform,
+                    appVersion: $0.appVersion,
+                    firstSeenAt: $0.firstSeenAt,
+                    lastSeenAt: $0.lastSeenAt,
+                    trusted: $0.trustedAt != nil,
+                    hasDeviceKey: $0.publicKey != nil
+                )
+            },
+            sessions: try sessions.map {
+                .init(
+                    id: try $0.requireID(),
+                    ip: $0.ip,
+                    userAgent: $0.userAgent,
+                    createdAt: $0.createdAt,
+                    lastSeenAt: $0.lastSeenAt,
+                    expiresAt: $0.expiresAt,
+                    revokedAt: $0.revokedAt,
+                    revokeReason: $0.revokeReason
+                )
+            },
+            consents: try consents.map { try $0.view() },
+            policyAcceptances: acceptances.map {
+                PolicyAcceptanceView(version: $0.edition.version, acceptedAt: $0.acceptedAt, ip: $0.ip, deviceInstallationId: $0.deviceInstallationID)
+            },
+            accessLog: accessLog.map {
+                .init(at: $0.at, ip: $0.ip, userAgent: $0.userAgent, appVersion: $0.appVersion, method: $0.method, path: $0.path, status: $0.status)
+            },
+            requests: try requests.map { try $0.view() },
+            staffAccesses: reads.map { StaffAccessView(staffRole: $0.staffRole, reason: $0.reason, at: $0.at) }
+        )
+    }
+}

@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+
+/// Destruction of a subject's personal data (Law 94-V art. 18, art. 24) by crypto-shredding: the subject's data
+/// key is replaced by random bytes, so every field sealed under it (name, IIN, phone, e-mail) can never be
+/// opened again; the blind indexes become random, so the person can no longer be found by phone, IIN or e-mail;
+/// and the records around them (access log, devices, codes, messages) are deleted or emptied. Financial records
+/// the law requires (payment orders, signatures, ledger entries, the audit chain) stay, linked to an id that no
+/// longer identifies anyone.
+struct PersonalDataShredder: Sendable {
+    let services: BankServices
+
+    func destroy(_ user: User, on database: any Database) async throws {
+        let userID = try user.requireID()
+        user.dataKey = SecureRandom.bytes(user.dataKey.count)
+        user.fullName = SecureRandom.bytes(user.fullName.count)
+        user.iin = SecureRandom.bytes(user.iin.count)
+        user.phone = SecureRandom.bytes(user.phone.count)
+        user.email = SecureRandom.bytes(user.email.count)
+        user.iinIndex = "destroyed:" + SecureRandom.token()
+        user.phoneIndex = "destroyed:" + SecureRandom.token()
+        user.emailIndex = "destroyed:" + SecureRandom.token()
+        user.passwordHash = "destroyed"
+        user.status = .destroyed
+        try await user.save(on: database)
+        try await services.sessions.revokeAll(userID: userID, reason: "personal_data_destroyed", on: database)
+        try await UserSession.query(on: database).filter(\.$user.$id == userID)
+            .set(\.$ip, to: "0.0.0.0").set(\.$userAgent, to: "").update()
+        let devices = try await Device.query(on: database).filter(\.$user.$id == userID).all()
+        for device in devices {
+            device.name = "—"
+            device.installationID = "destroyed:" + SecureRandom.token()
+            device.publicKey = nil
+            try await device.save(on: database)
+        }
+        try await PolicyAcceptance.query(on: database).filter(\.$user.$id == userID)
+            .set(\.$ip, to: "0.0.0.0").set(\.$userAgent, to: "").set(\.$deviceInstallationID, to: "").update()
+        try await Consent.query(on: database).filter(\.$user.$id == userID).set(\.$deviceInstallationID, to: "").update()
+        try await AccessLogEntry.query(on: database).filter(\.$userID == userID).delete()
+        try await OtpChallenge.query(on: database).filter(\.$userID == userID).delete()
+        try await SMSMessage.query(on: database).filter(\.$userID == userID).delete()
+        try await AuditLog.record("privacy.subject_destroyed", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
+    }
+}

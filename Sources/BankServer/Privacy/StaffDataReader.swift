@@ -1,0 +1,49 @@
+import BankAPI
+import Fluent
+import Foundation
+
+/// Staff reading a client's personal data is itself recorded (Law 94-V art. 24; ARCHITECTURE.md privacy model):
+/// who (their role), when and why — and the client sees it in their export. A read without a reason is refused.
+struct StaffDataReader: Sendable {
+    let services: BankServices
+
+    func read(userID: UUID, reason: String, by staff: StaffMember, on database: any Database) async throws -> StaffUserView {
+        var validator = FieldValidator()
+        let reason = validator.require("reason", reason, maxLength: 500)
+        try validator.throwIfInvalid()
+        guard let reason, let user = try await User.find(userID, on: database), user.status != .destroyed else { throw BankError.notFound }
+        try await recordAccess(to: userID, reason: reason, by: staff, on: database)
+        let person = try services.vault.open(user)
+        let memberships = try await Membership.query(on: database).filter(\.$user.$id == userID).with(\.$company).all()
+        return StaffUserView(
+            id: userID,
+            fullName: person.fullName,
+            iin: person.iin.value,
+            phone: person.phone.value,
+            email: person.email.value,
+            status: user.status.rawValue,
+            companies: try memberships.map {
+                .init(id: try $0.company.requireID(), name: $0.company.name, bin: $0.company.bin, role: $0.role.rawValue)
+            }
+        )
+    }
+
+    /// Records one staff read of `userID`'s personal data (also used by registers that print personal data).
+    func recordAccess(to userID: UUID, reason: String, by staff: StaffMember, on database: any Database) async throws {
+        let access = StaffDataAccess()
+        access.userID = userID
+        access.staffID = try staff.requireID()
+        access.staffRole = staff.role.rawValue
+        access.reason = reason
+        access.at = services.clock.now()
+        try await access.create(on: database)
+        try await AuditLog.record(
+            "staff.read_personal_data",
+            actor: staff.id,
+            subject: "user:\(userID)",
+            details: ["role": staff.role.rawValue],
+            at: services.clock.now(),
+            on: database
+        )
+    }
+}

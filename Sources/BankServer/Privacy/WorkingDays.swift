@@ -1,0 +1,63 @@
+import Foundation
+
+/// Working days in Kazakhstan for legal deadlines (Law 94-V art. 25; breach notices): Monday to Friday in
+/// Kazakhstan time (UTC+5), minus public holidays and their substitute days off, plus weekend days the government made
+/// working days (`Resources/Privacy/kz-holidays.json`).
+struct WorkingCalendar: Sendable {
+    /// Kazakhstan has one time zone, UTC+5, since 1 March 2024; a fixed offset does not depend on the
+    /// machine's tzdata being new enough to know that.
+    static let kazakhstan = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
+
+    private let holidays: Set<String>
+    private let workingWeekendDays: Set<String>
+    private let calendar: Calendar
+
+    init(holidays: Set<String>, workingWeekendDays: Set<String> = []) {
+        self.holidays = holidays
+        self.workingWeekendDays = workingWeekendDays
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = WorkingCalendar.kazakhstan
+        self.calendar = calendar
+    }
+
+    /// The end (23:59:59, whole seconds so it survives ISO 8601 on the wire) of the `workingDays`-th working day after the day `date` falls on.
+    func endOfWorkingDay(after date: Date, workingDays: Int) -> Date {
+        var day = calendar.startOfDay(for: date)
+        var remaining = max(0, workingDays)
+        while remaining > 0 {
+            day = calendar.date(byAdding: .day, value: 1, to: day) ?? day
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        let nextDay = calendar.date(byAdding: .day, value: 1, to: day) ?? day
+        return nextDay.addingTimeInterval(-1)
+    }
+
+    func isWorkingDay(_ date: Date) -> Bool {
+        let key = Self.key(date, calendar)
+        if workingWeekendDays.contains(key) { return true }
+        if holidays.contains(key) { return false }
+        let weekday = calendar.component(.weekday, from: date)
+        return weekday != 1 && weekday != 7
+    }
+
+    private static func key(_ date: Date, _ calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// Kazakhstan's calendar from the bundled holidays file.
+    static func bundled() throws -> WorkingCalendar {
+        struct File: Decodable {
+            struct Day: Decodable { let date: String }
+            let days: [Day]
+            let workingSaturdays: [String]
+        }
+        guard let url = Bundle.module.url(forResource: "kz-holidays", withExtension: "json", subdirectory: "Resources/Privacy") else {
+            throw CalendarError.missingFile
+        }
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+        return WorkingCalendar(holidays: Set(file.days.map(\.date)), workingWeekendDays: Set(file.workingSaturdays))
+    }
+
+    enum CalendarError: Error { case missingFile }
+}

@@ -47,6 +47,8 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         passwordPolicy: try PasswordPolicy.bundled(),
         decoyPasswordHash: try Bcrypt.hash(SecureRandom.token(), cost: config.bcryptCost)
     )
+    // §4.1 e-mail codes go to the log until a live e-mail adapter exists; the text only outside production.
+    app.bank.emailGateway = LogEmailGateway(logger: app.logger, includesBody: !config.isProduction)
 
     let problems = ProblemMiddleware(localizer: localizer)
     app.middleware = Middlewares()
@@ -93,6 +95,7 @@ enum BankMigrations {
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
             CreatePendingAudit(),
+            CreateEmailOutbox(),
         ]
     }
 }

@@ -34,5 +34,6 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     // Development only
     if !app.bank.config.isProduction {
         app.get("dev", "sms", use: DevController().sms)
+        app.get("dev", "email", use: DevController().email)
     }
 }

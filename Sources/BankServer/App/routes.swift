@@ -30,6 +30,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: PayrollController())
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())
+    try signedIn.register(collection: CorrectionController())
 
     // Development only
     if !app.bank.config.isProduction {

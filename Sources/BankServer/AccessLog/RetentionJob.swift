@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Deletes what has outlived its purpose (§2.1, Law 94-V art. 18): access-log rows past their retention,
-/// expired one-time codes and device challenges, ended sessions, closed rate-limit windows, delivered SMS.
+/// expired one-time codes and device challenges, ended sessions, closed rate-limit windows, delivered SMS and e-mails.
 struct RetentionJob: Sendable {
     let services: BankServices
 
@@ -12,9 +12,10 @@ struct RetentionJob: Sendable {
         var deviceChallenges = 0
         var sessions = 0
         var smsMessages = 0
+        var emailMessages = 0
 
         var description: String {
-            "access_log=\(accessLogRows) otp_challenges=\(otpChallenges) device_challenges=\(deviceChallenges) sessions=\(sessions) sms=\(smsMessages)"
+            "access_log=\(accessLogRows) otp_challenges=\(otpChallenges) device_challenges=\(deviceChallenges) sessions=\(sessions) sms=\(smsMessages) email=\(emailMessages)"
         }
     }
 
@@ -31,11 +32,13 @@ struct RetentionJob: Sendable {
         let nonces = DeviceKeyChallenge.query(on: database).filter(\.$expiresAt < shortCutoff)
         let sessions = UserSession.query(on: database).group(.or) { $0.filter(\.$expiresAt < shortCutoff).filter(\.$revokedAt < shortCutoff) }
         let sms = SMSMessage.query(on: database).filter(\.$createdAt < shortCutoff).filter(\.$status ~~ [.sent, .failed])
+        let emails = EmailMessage.query(on: database).filter(\.$createdAt < shortCutoff).filter(\.$status ~~ [.sent, .failed])
         report.accessLogRows = try await access.count()
         report.otpChallenges = try await otps.count()
         report.deviceChallenges = try await nonces.count()
         report.sessions = try await sessions.count()
         report.smsMessages = try await sms.count()
+        report.emailMessages = try await emails.count()
         if !dryRun {
             try await database.transaction { tx in
                 try await AccessLogEntry.query(on: tx).filter(\.$at < accessCutoff).delete()
@@ -43,6 +46,7 @@ struct RetentionJob: Sendable {
                 try await DeviceKeyChallenge.query(on: tx).filter(\.$expiresAt < shortCutoff).delete()
                 try await UserSession.query(on: tx).group(.or) { $0.filter(\.$expiresAt < shortCutoff).filter(\.$revokedAt < shortCutoff) }.delete()
                 try await SMSMessage.query(on: tx).filter(\.$createdAt < shortCutoff).filter(\.$status ~~ [.sent, .failed]).delete()
+                try await EmailMessage.query(on: tx).filter(\.$createdAt < shortCutoff).filter(\.$status ~~ [.sent, .failed]).delete()
                 try await services.rateLimiter.purge(olderThan: 86_400, on: tx)
             }
         }

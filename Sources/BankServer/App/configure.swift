@@ -50,6 +50,8 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         policyVersions: PolicyVersionCache(clock: clock),
         workingCalendar: try WorkingCalendar.bundled()
     )
+    // §4.1 e-mail codes go to the log until a live e-mail adapter exists; the text only outside production.
+    app.bank.emailGateway = LogEmailGateway(logger: app.logger, includesBody: !config.isProduction)
 
     let problems = ProblemMiddleware(localizer: localizer)
     app.middleware = Middlewares()
@@ -96,7 +98,7 @@ enum BankMigrations {
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
             CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
-            CreatePrivacyRequestTables(),
+            CreatePrivacyRequestTables(), CreateEmailOutbox(),
         ]
     }
 }

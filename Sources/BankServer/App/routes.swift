@@ -49,6 +49,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: PayrollController())
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())
+    try signedIn.register(collection: CorrectionController())
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)
@@ -63,5 +64,6 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     // Development only
     if !app.bank.config.isProduction {
         app.get("dev", "sms", use: DevController().sms)
+        app.get("dev", "email", use: DevController().email)
     }
 }

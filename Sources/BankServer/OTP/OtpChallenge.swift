@@ -33,14 +33,24 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     case unauthorisedUseReport = "unauthorised_use_report"
     case paymentConfirmation = "payment_confirmation"
     case basketConfirmation = "basket_confirmation"
+    /// §4.1: a new e-mail address, proved by a code sent to it.
+    case emailChange = "email_change"
+    /// §4.1: a new phone number, proved by two codes: one to the old number, one to the new.
+    case phoneChange = "phone_change"
 
-    var smsTemplate: String {
+    /// The message that carries the code: an SMS, or for `email_change` the e-mail's body.
+    var messageTemplate: String {
         switch self {
         case .registration: "sms.otp.registration"
         case .signIn: "sms.otp.sign_in"
         case .unauthorisedUseReport: "sms.otp.report"
         case .paymentConfirmation: "sms.otp.payment"
         case .basketConfirmation: "sms.otp.basket"
+        case .emailChange: "email.otp.email_change.body"
+        case .phoneChange: "sms.otp.phone_change_new"
         }
     }
+
+    /// §4.1 corrections deliver their own codes (to a new e-mail, or to two phones): starting again is their resend.
+    var isResendable: Bool { self != .emailChange && self != .phoneChange }
 }

@@ -16,6 +16,9 @@ struct OtpService: Sendable {
         var language: Language
         var templateParameters: [String: String] = [:]
         var device: DeviceDescriptor?
+        /// §4.1: the e-mail address or phone number being proved, applied only once the code passes.
+        var newEmail: EmailAddress?
+        var newPhone: PhoneNumber?
     }
 
     /// Issues a challenge and queues its SMS. A decoy (`sendSMS: false`) behaves the same to the caller
@@ -29,6 +32,24 @@ struct OtpService: Sendable {
         sendSMS: Bool = true,
         on database: any Database
     ) async throws -> OtpChallenge {
+        let (challenge, codes) = try await create(purpose: purpose, userID: userID, phone: phone, binding: binding, context: context, on: database)
+        if sendSMS {
+            try await queueSMS(code: codes[0], purpose: purpose, phone: phone, context: context, userID: userID, on: database)
+        }
+        return challenge
+    }
+
+    /// Stores a challenge answered by `codeCount` fresh codes given together, in order (only their HMAC is kept),
+    /// within the hourly send cap of `phone`; the caller delivers the codes. §4.1 corrections use it directly.
+    func create(
+        purpose: OtpPurpose,
+        userID: UUID?,
+        phone: PhoneNumber,
+        binding: String,
+        context: Context,
+        codeCount: Int = 1,
+        on database: any Database
+    ) async throws -> (OtpChallenge, [String]) {
         let phoneIndex = services.cipher.blindIndex(phone.value, kind: "phone")
         try await services.rateLimiter.hit(
             .init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600),
@@ -37,7 +58,8 @@ struct OtpService: Sendable {
         )
         let id = UUID()
         let now = services.clock.now()
-        let code = SecureRandom.digits(6)
+        let codes = (0..<codeCount).map { _ in SecureRandom.digits(6) }
+        let code = codes.joined()
         let challenge = OtpChallenge()
         challenge.id = id
         challenge.purpose = purpose
@@ -53,15 +75,13 @@ struct OtpService: Sendable {
         challenge.expiresAt = now.addingTimeInterval(Double(services.security.otpLifetimeSeconds))
         challenge.lastSentAt = now
         try await challenge.create(on: database)
-        if sendSMS {
-            try await queueSMS(code: code, purpose: purpose, phone: phone, context: context, userID: userID, on: database)
-        }
-        return challenge
+        return (challenge, codes)
     }
 
     /// A new code for the same challenge: at least `otpResendGapSeconds` after the last, within the hourly cap.
     func resend(challengeID: UUID, on database: any Database) async throws -> OtpChallenge {
-        guard let challenge = try await OtpChallenge.find(challengeID, on: database), challenge.consumedAt == nil else {
+        guard let challenge = try await OtpChallenge.find(challengeID, on: database), challenge.consumedAt == nil, challenge.purpose.isResendable
+        else {
             throw BankError.notFound
         }
         let now = services.clock.now()
@@ -148,10 +168,15 @@ struct OtpService: Sendable {
         userID: UUID?,
         on database: any Database
     ) async throws {
-        var parameters = context.templateParameters
-        parameters["code"] = code
-        let text = services.localizer.text(purpose.smsTemplate, context.language, parameters) + "\n\n@\(services.config.appDomain) #\(code)"
+        let text = codeSMS(purpose.messageTemplate, code: code, language: context.language, parameters: context.templateParameters)
         try await SMSOutbox(services: services).enqueue(to: phone, text: text, category: "otp", userID: userID, on: database)
+    }
+
+    /// A code's SMS: the localised message, then the origin-bound last line `@<app-domain> #<code>` (§2.3.6).
+    func codeSMS(_ template: String, code: String, language: Language, parameters: [String: String] = [:]) -> String {
+        var parameters = parameters
+        parameters["code"] = code
+        return services.localizer.text(template, language, parameters) + "\n\n@\(services.config.appDomain) #\(code)"
     }
 
     func codeHMAC(id: UUID, purpose: OtpPurpose, binding: String, code: String) -> String {

@@ -1,0 +1,80 @@
+import BankAPI
+import BankCore
+import Fluent
+import Foundation
+
+/// §4.1: the user corrects their e-mail address. A code goes to the new address through the e-mail outbox
+/// (the OTP rules of ARCHITECTURE.md, purpose `email_change`, bound to the user and the address' blind index);
+/// the address and its blind index change only when that code comes back.
+struct EmailChangeService: Sendable {
+    let services: BankServices
+
+    static func binding(userID: UUID, emailIndex: String) -> String { "\(userID.uuidString)|\(emailIndex)" }
+
+    func start(email raw: String, caller: Caller, language: Language, on database: any Database) async throws -> EmailChangeStarted {
+        var validator = FieldValidator()
+        let email = validator.parse("email") { try EmailAddress(raw) }
+        try validator.throwIfInvalid()
+        guard let email else { throw BankError.internalError }
+        let vault = services.vault
+        let emailIndex = vault.emailIndex(email)
+        if emailIndex == caller.user.emailIndex { throw BankError.validation([FieldViolation(field: "email", code: "unchanged")]) }
+        let person = try vault.open(caller.user)
+        let minutes = String(services.security.otpLifetimeSeconds / 60)
+        let challenge = try await database.transaction { tx in
+            // The hourly send cap counts against the account's phone, so no address can be flooded from one account.
+            let (challenge, codes) = try await services.otp.create(
+                purpose: .emailChange,
+                userID: caller.userID,
+                phone: person.phone,
+                binding: Self.binding(userID: caller.userID, emailIndex: emailIndex),
+                context: .init(language: language, newEmail: email),
+                on: tx
+            )
+            try await EmailOutbox(services: services).enqueue(
+                to: email,
+                subject: services.localizer.text("email.otp.email_change.subject", language),
+                body: services.localizer.text(OtpPurpose.emailChange.messageTemplate, language, ["code": codes[0], "minutes": minutes]),
+                category: "otp",
+                userID: caller.userID,
+                on: tx
+            )
+            return challenge
+        }
+        return EmailChangeStarted(challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt, emailMasked: email.masked)
+    }
+
+    /// Only the caller's own challenge counts; a wrong, expired or used code changes nothing.
+    func confirm(challengeID: UUID, code: String, caller: Caller, language: Language, on database: any Database) async throws -> UserProfile {
+        let otp = services.otp
+        let vault = services.vault
+        guard let pending = try await OtpChallenge.find(challengeID, on: database), pending.purpose == .emailChange,
+            pending.userID == caller.userID, let email = try otp.context(of: pending).newEmail
+        else { throw BankError.otpInvalid }
+        let binding = Self.binding(userID: caller.userID, emailIndex: vault.emailIndex(email))
+        _ = try await otp.verify(challengeID: challengeID, code: code, purpose: .emailChange, binding: binding, on: database)
+        let user = try await database.transaction { tx in
+            guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
+            var person = try vault.open(user)
+            person.email = email
+            try vault.update(user, with: person)
+            try await user.save(on: tx)
+            try await SMSOutbox(services: services).enqueueSecurityNotice(
+                "sms.security.email_changed",
+                to: person.phone,
+                userID: caller.userID,
+                language: language,
+                on: tx
+            )
+            try await AuditLog.record(
+                "profile.email_changed",
+                actor: caller.userID,
+                subject: "user:\(caller.userID)",
+                at: services.clock.now(),
+                on: tx
+            )
+            return user
+        }
+        return try await ProfileReader(services: services).profile(of: user, on: database)
+    }
+}

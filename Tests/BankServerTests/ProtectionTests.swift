@@ -27,7 +27,8 @@ struct ProtectionTests {
             ]
             // when
             let tables = [
-                "users", "companies", "memberships", "devices", "sessions", "otp_challenges", "sms_outbox", "email_outbox", "audit_log", "audit_pending",
+                "users", "companies", "memberships", "devices", "sessions", "otp_challenges", "sms_outbox", "email_outbox", "audit_log",
+                "audit_pending",
                 "access_log", "consents",
                 "policy_acceptances", "rate_limit_counters", "security_alerts", "device_key_challenges",
             ]

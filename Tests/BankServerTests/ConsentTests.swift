@@ -118,3 +118,52 @@ struct ConsentTests {
         }
     }
 }
+
+@Suite("Retention by category (§2.1, Law 94-V art. 18)")
+struct RetentionCategoryTests {
+    @Test(arguments: TestDatabase.all)
+    func purge_reportsEveryCategory_andDropsOffersWithoutALiveConsent(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let withConsent = Fixtures.registration()
+            let without = Fixtures.registration()
+            let consenting = try await t.registerActive(withConsent)
+            let other = try await t.registerActive(without)
+            try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: consenting.token)
+                .requireStatus(.created)
+            let outbox = SMSOutbox(services: t.services)
+            for (registration, grant) in [(withConsent, consenting), (without, other)] {
+                try await outbox.enqueue(
+                    to: .init(registration.person.phone),
+                    text: "offer",
+                    category: MarketingOffers.category,
+                    userID: grant.user.id,
+                    on: t.db
+                )
+            }
+            _ = try await t.staffToken(.support)
+            t.clock.advance(seconds: 9 * 3600)  // the staff session (8 h) has ended; not yet 7 days
+            let report = try await RetentionJob(services: t.services).run(on: t.db)
+            #expect(
+                report.counts.map(\.category) == [
+                    "access_log", "otp_challenges", "device_challenges", "sessions", "staff_sessions", "sms", "email", "withdrawn_consent_marketing",
+                ]
+            )
+            #expect(report["withdrawn_consent_marketing"] == 1)
+            #expect(report["staff_sessions"] == 0)
+            #expect(try await t.messages(to: withConsent.person.phone).contains("offer"))
+            #expect(try await !t.messages(to: without.person.phone).contains("offer"))
+            // with no live marketing consent at all
+            _ = try await ConsentService(services: t.services).withdraw(.marketing, userID: consenting.user.id, recipientBIN: nil, on: t.db)
+            try await outbox.enqueue(
+                to: .init(without.person.phone),
+                text: "offer",
+                category: MarketingOffers.category,
+                userID: other.user.id,
+                on: t.db
+            )
+            #expect(try await RetentionJob(services: t.services).run(on: t.db)["withdrawn_consent_marketing"] == 1)
+            t.clock.advance(seconds: 7 * 86_400)
+            #expect(try await RetentionJob(services: t.services).run(on: t.db)["staff_sessions"] == 1)
+        }
+    }
+}

@@ -110,4 +110,26 @@ struct PolicyEditionTests {
             #expect(limited.status == .tooManyRequests)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func policyPublishCommand_publishesTheThreeTexts(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for (language, text) in [("kk", "Саясат"), ("ru", "Политика"), ("en", "Policy")] {
+                try Data(text.utf8).write(to: folder.appendingPathComponent("\(language).txt"))
+            }
+            let arguments = ["kk", "ru", "en"].flatMap { ["--\($0)", folder.appendingPathComponent("\($0).txt").path] }
+            try await t.runCommand(PolicyCommands(), ["publish", "--title", "Edition 2", "--last-updated", "2026-11-25"] + arguments)
+            let current = try await t.send(.GET, "/api/v1/policy/current", language: "ru").content.decode(PolicyEditionView.self)
+            #expect(current.version == 2)
+            #expect(current.text == "Политика")
+            // a missing text is refused and publishes nothing
+            await #expect(throws: CommandFailure.self) {
+                try await t.runCommand(PolicyCommands(), ["publish", "--title", "Edition 3", "--last-updated", "2026-11-25", "--kk", arguments[1]])
+            }
+            #expect(try await PolicyEdition.query(on: t.db).count() == 2)
+        }
+    }
 }

@@ -84,9 +84,12 @@ public struct OtpChallengeResponse: Codable, Sendable {
 public struct OtpAnswer: Codable, Sendable {
     public var challengeId: UUID
     public var code: String
-    public init(challengeId: UUID, code: String) {
+    /// §2.2.4: a payment confirmation may carry the device's location (with the `fraud_location` consent).
+    public var location: DeviceLocation?
+    public init(challengeId: UUID, code: String, location: DeviceLocation? = nil) {
         self.challengeId = challengeId
         self.code = code
+        self.location = location
     }
 }
 
@@ -99,10 +102,13 @@ public struct SignInRequest: Codable, Sendable {
     public var phone: String
     public var password: String
     public var device: DeviceDescriptor
-    public init(phone: String, password: String, device: DeviceDescriptor) {
+    /// §2.2.4: the device's location, only with the `fraud_location` consent.
+    public var location: DeviceLocation?
+    public init(phone: String, password: String, device: DeviceDescriptor, location: DeviceLocation? = nil) {
         self.phone = phone
         self.password = password
         self.device = device
+        self.location = location
     }
 }
 

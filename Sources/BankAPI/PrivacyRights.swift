@@ -224,6 +224,23 @@ public struct PersonalDataExport: Codable, Sendable {
         }
     }
 
+    /// §2.2.4: locations kept for fraud prevention (with the consent, 30 days).
+    public struct Location: Codable, Sendable {
+        public var at: Date
+        public var latitude: Double
+        public var longitude: Double
+        public var countryCode: String
+        public var operation: String
+
+        public init(at: Date, latitude: Double, longitude: Double, countryCode: String, operation: String) {
+            self.at = at
+            self.latitude = latitude
+            self.longitude = longitude
+            self.countryCode = countryCode
+            self.operation = operation
+        }
+    }
+
     public var generatedAt: Date
     public var operatorName: String
     public var operatorBin: String
@@ -236,6 +253,7 @@ public struct PersonalDataExport: Codable, Sendable {
     public var accessLog: [AccessLogRow]
     public var requests: [PrivacyRequestView]
     public var staffAccesses: [StaffAccessView]
+    public var locations: [Location] = []
 
     public init(
         generatedAt: Date,

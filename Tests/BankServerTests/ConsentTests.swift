@@ -145,7 +145,8 @@ struct RetentionCategoryTests {
             let report = try await RetentionJob(services: t.services).run(on: t.db)
             #expect(
                 report.counts.map(\.category) == [
-                    "access_log", "otp_challenges", "device_challenges", "sessions", "staff_sessions", "sms", "email", "withdrawn_consent_marketing",
+                    "access_log", "otp_challenges", "device_challenges", "sessions", "staff_sessions", "sms", "email", "location",
+                    "withdrawn_consent_marketing",
                 ]
             )
             #expect(report["withdrawn_consent_marketing"] == 1)

@@ -129,8 +129,12 @@ struct ProtectionTests {
                 json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
             )
             let events = try await t.auditEvents()
-            #expect(events == ["policy.accepted", "registration.started", "registration.completed", "sign_in.failed", "sign_in.succeeded"])
-            #expect(try await AuditVerifier.verify(on: t.db) == .intact(count: 5))
+            #expect(
+                events == [
+                    "policy.accepted", "registration.started", "registration.completed", "sign_in.failed", "risk.assessed", "sign_in.succeeded",
+                ]
+            )
+            #expect(try await AuditVerifier.verify(on: t.db) == .intact(count: 6))
         }
     }
 

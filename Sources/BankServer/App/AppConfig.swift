@@ -60,6 +60,10 @@ struct SecuritySettings: Sendable {
     var registrationsPerIPPerHour: Int = 20
     var registrationsPerPhonePerHour: Int = 5
     var otpVerifyPerIPPerMinute: Int = 30
+    /// §2.2.4 fraud rules: a move faster than this between two locations is impossible travel.
+    var fraudMaxTravelKmh: Int = 900
+    /// §2.2.4: an elevated-risk payment above this many tenge is held for the fraud team (other currencies: always).
+    var fraudHoldAmountKZT: Int64 = 5_000_000
 }
 
 struct ConfigError: Error, CustomStringConvertible {
@@ -138,6 +142,8 @@ extension AppConfig {
         security.sessionIdleSeconds = integer("BIZBANK_SESSION_IDLE_SECONDS", 300, 30...3600)
         security.sessionAbsoluteSeconds = integer("BIZBANK_SESSION_ABSOLUTE_SECONDS", 43_200, 300...604_800)
         security.lockMinutes = integer("BIZBANK_LOCK_MINUTES", 30, 1...1440)
+        security.fraudMaxTravelKmh = integer("BIZBANK_FRAUD_MAX_TRAVEL_KMH", 900, 50...5000)
+        security.fraudHoldAmountKZT = Int64(integer("BIZBANK_FRAUD_HOLD_KZT", 5_000_000, 0...1_000_000_000))
         let config = AppConfig(
             isProduction: isProduction,
             dataDirectory: dataDirectory,

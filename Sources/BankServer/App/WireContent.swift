@@ -51,3 +51,4 @@ extension PersonalDataExport: Content {}
 extension PrivacyRequestView: Content {}
 extension PrivacyRequestList: Content {}
 extension StaffUserView: Content {}
+extension CompanySecuritySettings: Content {}

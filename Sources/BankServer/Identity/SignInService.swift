@@ -42,7 +42,20 @@ struct SignInService: Sendable {
             try await recordFailure(of: user, language: language, on: database)
             throw BankError.signInFailed
         }
-        if let device = try await services.devices.find(userID: userID, installationID: request.device.id, on: database), device.trustedAt != nil {
+        // §2.2.4: with the consent, the location is checked; elevated risk needs a fresh SMS code even on a trusted device.
+        let risk = try await database.transaction { tx in
+            try await RiskEngine(services: services).assess(
+                "sign_in",
+                userID: userID,
+                location: request.location,
+                ip: origin.ip,
+                previousIP: nil,
+                on: tx
+            )
+        }
+        if !risk.elevated, let device = try await services.devices.find(userID: userID, installationID: request.device.id, on: database),
+            device.trustedAt != nil
+        {
             return .signedIn(try await succeed(user: user, descriptor: request.device, origin: origin, method: "password", on: database))
         }
         let challenge = try await database.transaction { tx in

@@ -77,7 +77,15 @@ struct PaymentService: Sendable {
     /// Director = first signature, accountant = second. The company's rule decides how many are needed;
     /// the author can never be the only signer. Own-account transfers execute on the last signature without an
     /// SMS code (RTS art. 15); everything else then needs the SMS code bound to the content hash.
-    func sign(orderID: UUID, caller: Caller, language: Language, issueCode: Bool = true, on database: any Database) async throws -> SignResult {
+    /// `risk`: the request's location and address for the §2.2.4 checks, made when the last signature completes the order.
+    func sign(
+        orderID: UUID,
+        caller: Caller,
+        language: Language,
+        issueCode: Bool = true,
+        risk: RiskContext = .none,
+        on database: any Database
+    ) async throws -> SignResult {
         let (record, membership) = try await order(orderID, caller: caller, on: database)
         let slot = try membership.role.signatureSlot()
         guard [.draft, .awaitingSignatures].contains(record.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
@@ -110,7 +118,17 @@ struct PaymentService: Sendable {
                 try await record.save(on: tx)
                 return .awaitingSignatures(record)
             }
-            if record.kind == .ownAccounts {
+            let assessment = try await RiskEngine(services: services).assess(
+                "payment_sign",
+                userID: caller.userID,
+                location: risk.location,
+                ip: risk.ip ?? caller.session.ip,
+                previousIP: caller.session.ip,
+                on: tx
+            )
+            record.riskReasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
+            // RTS art. 15: own-account transfers need no SMS code — unless the risk is elevated (§2.2.4).
+            if record.kind == .ownAccounts, !assessment.elevated {
                 try await PaymentExecutor(services: services).execute(record, on: tx)
                 return .executed(record)
             }
@@ -144,7 +162,14 @@ struct PaymentService: Sendable {
     }
 
     /// The SMS code confirms exactly this content: a code for another order, or for this order before an edit, fails.
-    func confirm(orderID: UUID, caller: Caller, challengeID: UUID, code: String, on database: any Database) async throws -> PaymentOrderRecord {
+    func confirm(
+        orderID: UUID,
+        caller: Caller,
+        challengeID: UUID,
+        code: String,
+        risk: RiskContext = .none,
+        on database: any Database
+    ) async throws -> PaymentOrderRecord {
         let (record, _) = try await order(orderID, caller: caller, on: database)
         guard record.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: "payment_not_signable") }
         let challenge = try await services.otp.verify(
@@ -159,6 +184,20 @@ struct PaymentService: Sendable {
             guard let fresh = try await PaymentOrderRecord.find(orderID, on: tx), fresh.status == .awaitingConfirmation,
                 fresh.contentHash == challenge.binding
             else { throw BankError.otpInvalid }
+            let assessment = try await RiskEngine(services: services).assess(
+                "payment_confirm",
+                userID: caller.userID,
+                location: risk.location,
+                ip: risk.ip ?? caller.session.ip,
+                previousIP: caller.session.ip,
+                on: tx
+            )
+            let reasons = Set((fresh.riskReasons ?? "").split(separator: ",").map(String.init) + assessment.reasons)
+            if !reasons.isEmpty, FraudHolds(services: services).exceedsHoldAmount(fresh) {
+                try await FraudHolds(services: services).hold(fresh, reasons: reasons.sorted(), actor: caller.userID, on: tx)
+                record.status = fresh.status
+                return
+            }
             try await PaymentExecutor(services: services).execute(fresh, on: tx)
             record.status = fresh.status
             record.executedAt = fresh.executedAt
@@ -192,6 +231,14 @@ struct PaymentService: Sendable {
     static func contentHash(_ order: PaymentOrder) -> String {
         SHA256.hash(data: Data(order.canonicalContent.utf8)).hexString
     }
+}
+
+/// What a signing or confirming request tells the §2.2.4 checks.
+struct RiskContext: Sendable {
+    var location: DeviceLocation?
+    var ip: String?
+
+    static let none = RiskContext(location: nil, ip: nil)
 }
 
 extension BankServices {

@@ -114,8 +114,10 @@ struct PaymentsController: RouteCollection {
     func sign(req: Request) async throws -> Response {
         let orderID = try req.uuidParameter("paymentId")
         return try await IdempotencyGuard().run(req) {
+            let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
+            let risk = RiskContext(location: body.location, ip: req.clientIP)
             let outcome = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
-                try await req.bank.payments.sign(orderID: orderID, caller: try req.caller, language: req.language, on: req.db)
+                try await req.bank.payments.sign(orderID: orderID, caller: try req.caller, language: req.language, risk: risk, on: req.db)
             }
             let gap = req.bank.security.otpResendGapSeconds
             switch outcome {
@@ -139,6 +141,7 @@ struct PaymentsController: RouteCollection {
                     caller: try req.caller,
                     challengeID: body.challengeId,
                     code: body.code,
+                    risk: RiskContext(location: body.location, ip: req.clientIP),
                     on: req.db
                 )
             }

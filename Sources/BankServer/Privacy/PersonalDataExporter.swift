@@ -18,8 +18,10 @@ struct PersonalDataExporter: Sendable {
             .sort(\.$acceptedAt, .descending).all()
         let accessLog = try await AccessLogEntry.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
         let requests = try await PrivacyRequest.query(on: database).filter(\.$user.$id == userID).sort(\.$receivedAt, .descending).all()
+        let locations = try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
+        let risk = RiskEngine(services: services)
         let reads = try await StaffDataAccess.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
-        return PersonalDataExport(
+        var export = PersonalDataExport(
             generatedAt: services.clock.now(),
             operatorName: services.config.operatorName,
             operatorBin: services.config.operatorBIN,
@@ -68,5 +70,10 @@ struct PersonalDataExporter: Sendable {
             requests: try requests.map { try $0.view() },
             staffAccesses: reads.map { StaffAccessView(staffRole: $0.staffRole, reason: $0.reason, at: $0.at) }
         )
+        export.locations = try locations.map {
+            let point = try risk.coordinates(of: $0)
+            return .init(at: $0.at, latitude: point.latitude, longitude: point.longitude, countryCode: $0.country, operation: $0.operation)
+        }
+        return export
     }
 }

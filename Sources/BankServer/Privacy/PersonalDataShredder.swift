@@ -40,6 +40,7 @@ struct PersonalDataShredder: Sendable {
         try await OtpChallenge.query(on: database).filter(\.$userID == userID).delete()
         try await SMSMessage.query(on: database).filter(\.$userID == userID).delete()
         try await EmailMessage.query(on: database).filter(\.$userID == userID).delete()
+        try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).delete()
         try await AuditLog.record("privacy.subject_destroyed", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
     }
 }

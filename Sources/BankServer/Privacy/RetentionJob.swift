@@ -65,6 +65,11 @@ struct RetentionJob: Sendable {
             },
             .rows("sms") { SMSMessage.query(on: $0).filter(\.$createdAt < shortCutoff).filter(\.$status ~~ [.sent, .failed]) },
             .rows("email") { EmailMessage.query(on: $0).filter(\.$createdAt < shortCutoff).filter(\.$status ~~ [.sent, .failed]) },
+            // §2.2.4: locations for fraud prevention are kept for the purpose's retention only.
+            .rows("location") { database in
+                let days = Double(services.purposes.entry(.fraudLocation).retentionDays ?? 30)
+                return DeviceLocationRecord.query(on: database).filter(\.$at < now.addingTimeInterval(-days * day))
+            },
             // §2.2.8: an offer still waiting for someone whose marketing consent is no longer live never goes out.
             .rows("withdrawn_consent_marketing") { database in
                 let live = try await Consent.query(on: database)

@@ -14,6 +14,8 @@ final class Company: Model, @unchecked Sendable {
     @Field(key: "bin") var bin: String
     /// Above this amount (minor units) a payment needs both signatures; nil: one signature always suffices.
     @OptionalField(key: "dual_signature_threshold") var dualSignatureThreshold: Int64?
+    /// §2.2.4: ISO country codes its people may operate from, comma-separated ("KZ" by default).
+    @Field(key: "allowed_countries") var allowedCountries: String
 
     init() {}
 
@@ -21,5 +23,6 @@ final class Company: Model, @unchecked Sendable {
         self.id = id
         self.name = name
         self.bin = bin
+        self.allowedCountries = "KZ"
     }
 }

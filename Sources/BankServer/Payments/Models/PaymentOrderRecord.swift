@@ -33,6 +33,8 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
     @Enum(key: "status") var status: Status
     /// SHA-256 of the canonical content (payer, payee, tax id, amount, currency, KNP, value date).
     @Field(key: "content_hash") var contentHash: String
+    /// §2.2.4: why the last signature's risk was elevated (comma-separated reasons), nil when it was normal.
+    @OptionalField(key: "risk_reasons") var riskReasons: String?
     @OptionalField(key: "executed_at") var executedAt: Date?
     @OptionalField(key: "ledger_transaction_id") var ledgerTransactionID: UUID?
     @OptionalField(key: "rejection_code") var rejectionCode: String?
@@ -55,6 +57,8 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
         case awaitingSignatures = "awaiting_signatures"
         case awaitingConfirmation = "awaiting_confirmation"
         case executed, rejected, sent, settled, returned
+        /// §2.2.4: confirmed, but held for the fraud team (elevated risk above the amount).
+        case heldForReview = "held_for_review"
 
         var isFinal: Bool { [.executed, .rejected, .settled, .returned].contains(self) }
         var isEditable: Bool { [.draft, .awaitingSignatures, .awaitingConfirmation].contains(self) }

@@ -1,0 +1,43 @@
+import BankAPI
+import Fluent
+import Vapor
+
+/// §2.2.4: the company's allowed countries (members read, the director sets) and the fraud team's holds.
+struct FraudController {
+    func settings(req: Request) async throws -> CompanySecuritySettings {
+        let companyID = try req.uuidParameter("companyId")
+        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
+        guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
+        return CompanySecuritySettings(allowedCountries: company.allowedCountries.split(separator: ",").map(String.init))
+    }
+
+    func setSettings(req: Request) async throws -> CompanySecuritySettings {
+        let companyID = try req.uuidParameter("companyId")
+        let caller = try req.caller
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
+        let body = try req.decodeBody(CompanySecuritySettings.self)
+        var validator = FieldValidator()
+        let codes = body.allowedCountries.map { $0.uppercased() }
+        if codes.isEmpty || codes.count > 50 { validator.add("allowedCountries", codes.isEmpty ? "required" : "too_long") }
+        for (index, code) in codes.enumerated() where code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            validator.add("allowedCountries[\(index)]", "invalid_format")
+        }
+        try validator.throwIfInvalid()
+        guard membership.role == .director else { throw BankError.forbidden }
+        guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
+        let unique = Array(Set(codes)).sorted()
+        company.allowedCountries = unique.joined(separator: ",")
+        try await req.db.transaction { tx in
+            try await company.save(on: tx)
+            try await AuditLog.record(
+                "fraud.allowed_countries_set",
+                actor: caller.userID,
+                subject: "company:\(companyID)",
+                details: ["countries": company.allowedCountries],
+                at: req.bank.clock.now(),
+                on: tx
+            )
+        }
+        return CompanySecuritySettings(allowedCountries: unique)
+    }
+}

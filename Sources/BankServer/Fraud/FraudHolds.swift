@@ -1,0 +1,74 @@
+import BankAPI
+import Fluent
+import Vapor
+
+/// §2.2.4: an elevated-risk payment above the hold amount is not executed on confirmation but held for the fraud
+/// team, who release it (it executes then) or reject it. Every step is audited with its reasons.
+struct FraudHolds: Sendable {
+    let services: BankServices
+
+    func exceedsHoldAmount(_ record: PaymentOrderRecord) -> Bool {
+        guard record.currency == "KZT" else { return true }  // no exchange rates here: foreign currency is always held
+        return record.amount > services.security.fraudHoldAmountKZT * 100
+    }
+
+    func hold(_ record: PaymentOrderRecord, reasons: [String], actor: UUID, on database: any Database) async throws {
+        record.status = .heldForReview
+        record.riskReasons = reasons.joined(separator: ",")
+        try await record.save(on: database)
+        try await AuditLog.record(
+            "payment.held_for_review",
+            actor: actor,
+            subject: "payment:\(try record.requireID())",
+            details: ["reasons": reasons.joined(separator: ",")],
+            at: services.clock.now(),
+            on: database
+        )
+    }
+
+    /// Staff (fraud): `GET /staff/fraud/holds`.
+    static func list(req: Request) async throws -> [PaymentOrderView] {
+        _ = try req.staff(.fraud)
+        let held = try await PaymentOrderRecord.query(on: req.db).filter(\.$status == .heldForReview).sort(\.$updatedAt).limit(500).all()
+        var views: [PaymentOrderView] = []
+        for record in held { views.append(try await PaymentViews.view(record, on: req.db)) }
+        return views
+    }
+
+    /// Staff (fraud): `POST /staff/fraud/holds/{paymentId}/release` executes it; `.../reject` rejects it.
+    static func release(req: Request) async throws -> PaymentOrderView {
+        try await decide(req, release: true)
+    }
+
+    static func reject(req: Request) async throws -> PaymentOrderView {
+        try await decide(req, release: false)
+    }
+
+    private static func decide(_ req: Request, release: Bool) async throws -> PaymentOrderView {
+        let staff = try req.staff(.fraud)
+        let id = try req.uuidParameter("paymentId")
+        let services = req.bank
+        let record = try await PaymentViews.rejectingOnLedgerFailure(id, on: req.db) {
+            try await req.db.transaction { tx in
+                guard let record = try await PaymentOrderRecord.find(id, on: tx) else { throw BankError.notFound }
+                guard record.status == .heldForReview else { throw BankError(status: .conflict, code: "payment_not_held") }
+                if release {
+                    try await PaymentExecutor(services: services).execute(record, on: tx)
+                } else {
+                    record.status = .rejected
+                    try await record.save(on: tx)
+                }
+                try await AuditLog.record(
+                    release ? "payment.hold_released" : "payment.hold_rejected",
+                    actor: staff.id,
+                    subject: "payment:\(id)",
+                    details: ["role": staff.role.rawValue],
+                    at: services.clock.now(),
+                    on: tx
+                )
+                return record
+            }
+        }
+        return try await PaymentViews.view(record, on: req.db)
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+
+/// §2.2.4: a location the device reported at sign-in or payment confirmation, kept only with the
+/// `fraud_location` consent and only for its retention period (30 days, the purposes register). The coordinates
+/// are sealed; the country code is kept in the clear for the allowed-countries rule.
+final class DeviceLocationRecord: Model, @unchecked Sendable {
+    static let schema = "device_locations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "at") var at: Date
+    /// "lat,lon" sealed with the system data key, bound to this row.
+    @Field(key: "coordinates") var coordinates: Data
+    @Field(key: "country") var country: String
+    @Field(key: "operation") var operation: String
+
+    init() {}
+}
+
+struct CreateFraudTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(DeviceLocationRecord.schema)
+            .id()
+            .field("user_id", .uuid, .required)
+            .field("at", .datetime, .required)
+            .field("coordinates", .data, .required)
+            .field("country", .string, .required)
+            .field("operation", .string, .required)
+            .create()
+        try await database.schema(Company.schema).field("allowed_countries", .string, .required, .sql(.default("KZ"))).update()
+        try await database.schema(PaymentOrderRecord.schema).field("risk_reasons", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PaymentOrderRecord.schema).deleteField("risk_reasons").update()
+        try await database.schema(Company.schema).deleteField("allowed_countries").update()
+        try await database.schema(DeviceLocationRecord.schema).delete()
+    }
+}

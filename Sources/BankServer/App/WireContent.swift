@@ -47,3 +47,7 @@ extension ConsentOverview: Content {}
 extension PolicyAcceptanceView: Content {}
 extension StaffSignInResponse: Content {}
 extension OfferQueued: Content {}
+extension DisclosureRecord: Content {}
+extension DisclosureView: Content {}
+extension BreachIncidentView: Content {}
+extension BreachNotification: Content {}

@@ -95,6 +95,7 @@ enum BankMigrations {
             CreatePaymentOrders(), CreatePaymentSignatures(), CreateIdempotencyKeys(), AddCompanySigningRule(), CreatePaymentLimits(),
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
             CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
+            CreateDisclosures(), CreateBreachIncidents(),
         ]
     }
 }

@@ -45,12 +45,19 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: PayrollController())
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())
+    let disclosures = DisclosureController()
+    signedIn.get("me", "privacy", "disclosures", use: disclosures.mine)
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)
     let staff = api.grouped("staff").grouped(StaffAuthenticator())
     staff.post("policy", "editions", use: policy.publish)
     staff.post("offers", use: MarketingOffers.staffSend)
+    staff.post("privacy", "disclosures", use: disclosures.record)
+    staff.get("privacy", "disclosures", use: disclosures.list)
+    let breaches = BreachController()
+    staff.post("privacy", "breaches", use: breaches.record)
+    staff.get("privacy", "breaches", ":breachId", "notification", use: breaches.notification)
 
     // Development only
     if !app.bank.config.isProduction {

@@ -254,6 +254,8 @@ public struct PersonalDataExport: Codable, Sendable {
     public var requests: [PrivacyRequestView]
     public var staffAccesses: [StaffAccessView]
     public var locations: [Location] = []
+    /// §3.3: every disclosure of the person's data to a third party.
+    public var disclosures: [DisclosureView] = []
 
     public init(
         generatedAt: Date,

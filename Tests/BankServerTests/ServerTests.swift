@@ -26,6 +26,7 @@ struct ServerTests {
             "BIZBANK_MASTER_KEY": SecureRandom.bytes(32).base64EncodedString(),
             "BIZBANK_SMS_GATEWAY": "http", "BIZBANK_SMS_HTTP_URL": "https://sms.example.kz/send", "BIZBANK_SMS_HTTP_TOKEN": "t",
             "BIZBANK_OPERATOR_BIN": "050140000011",
+            "BIZBANK_DPO_NAME": "Айгерім Сейітова", "BIZBANK_DPO_PHONE": "+7 727 330 00 00", "BIZBANK_DPO_EMAIL": "dpo@alataucitybank.kz",
         ]
         let config = try AppConfig.load(environment: environment, isProduction: true)
         #expect(config.database == .postgres(url: "postgres://bank:pw@db.internal:5432/bank"))

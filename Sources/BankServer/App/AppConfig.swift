@@ -1,3 +1,4 @@
+import BankCore
 import Foundation
 
 /// Typed configuration, read once from the environment at start-up.
@@ -42,6 +43,9 @@ struct AppConfig: Sendable {
     var trustForwardedFor: Bool
     /// Processing jobs (SMS dispatch, retention) inside `serve`; tests drive them by hand.
     var runsBackgroundJobs: Bool
+    /// Law 94-V art. 25: the person responsible for organising personal-data processing, named with their
+    /// contacts in breach notifications to the authority.
+    var responsiblePerson: ResponsiblePerson
 }
 
 /// The numbers of the security model (ARCHITECTURE.md), all configurable.
@@ -144,6 +148,7 @@ extension AppConfig {
         security.lockMinutes = integer("BIZBANK_LOCK_MINUTES", 30, 1...1440)
         security.fraudMaxTravelKmh = integer("BIZBANK_FRAUD_MAX_TRAVEL_KMH", 900, 50...5000)
         security.fraudHoldAmountKZT = Int64(integer("BIZBANK_FRAUD_HOLD_KZT", 5_000_000, 0...1_000_000_000))
+        let responsiblePerson = ResponsiblePerson.load(env, isProduction: isProduction, problems: &problems)
         let config = AppConfig(
             isProduction: isProduction,
             dataDirectory: dataDirectory,
@@ -163,7 +168,8 @@ extension AppConfig {
             privacyActionWorkingDays: integer("BIZBANK_PRIVACY_ACTION_WORKING_DAYS", 1, 1...30),
             privacyInformationWorkingDays: integer("BIZBANK_PRIVACY_INFORMATION_WORKING_DAYS", 3, 1...30),
             trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
-            runsBackgroundJobs: !isTesting
+            runsBackgroundJobs: !isTesting,
+            responsiblePerson: responsiblePerson
         )
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
@@ -189,5 +195,28 @@ extension AppConfig {
             copy.masterKey = key
         }
         return copy
+    }
+}
+
+/// `BIZBANK_DPO_NAME`, `BIZBANK_DPO_PHONE`, `BIZBANK_DPO_EMAIL`: required in production; the development
+/// defaults are placeholders.
+struct ResponsiblePerson: Sendable, Equatable {
+    var name: String
+    var phone: String
+    var email: String
+
+    static func load(_ env: [String: String], isProduction: Bool, problems: inout [String]) -> ResponsiblePerson {
+        func value(_ name: String, _ fallback: String) -> String {
+            if let value = env[name], !value.isEmpty { return value }
+            if isProduction { problems.append("\(name) is required in production") }
+            return fallback
+        }
+        let person = ResponsiblePerson(
+            name: value("BIZBANK_DPO_NAME", "Personal data officer (development)"),
+            phone: value("BIZBANK_DPO_PHONE", "+7 727 000 00 00"),
+            email: value("BIZBANK_DPO_EMAIL", "dpo@bizbank.kz")
+        )
+        if (try? EmailAddress(person.email)) == nil { problems.append("BIZBANK_DPO_EMAIL must be an e-mail address") }
+        return person
     }
 }

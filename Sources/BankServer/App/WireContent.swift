@@ -52,3 +52,7 @@ extension PrivacyRequestView: Content {}
 extension PrivacyRequestList: Content {}
 extension StaffUserView: Content {}
 extension CompanySecuritySettings: Content {}
+extension DisclosureRecord: Content {}
+extension DisclosureView: Content {}
+extension BreachIncidentView: Content {}
+extension BreachNotification: Content {}

@@ -100,6 +100,7 @@ enum BankMigrations {
             CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
             CreatePrivacyRequestTables(), CreateEmailOutbox(),
             CreateFraudTables(),
+            CreateDisclosures(), CreateBreachIncidents(),
         ]
     }
 }

@@ -53,6 +53,8 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())
     try signedIn.register(collection: CorrectionController())
+    let disclosures = DisclosureController()
+    signedIn.get("me", "privacy", "disclosures", use: disclosures.mine)
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)
@@ -66,6 +68,11 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     staff.get("privacy", "requests", use: rights.staffList)
     staff.post("privacy", "requests", ":requestId", "complete", use: rights.staffComplete)
     staff.post("privacy", "requests", ":requestId", "refuse", use: rights.staffRefuse)
+    staff.post("privacy", "disclosures", use: disclosures.record)
+    staff.get("privacy", "disclosures", use: disclosures.list)
+    let breaches = BreachController()
+    staff.post("privacy", "breaches", use: breaches.record)
+    staff.get("privacy", "breaches", ":breachId", "notification", use: breaches.notification)
 
     // Development only
     if !app.bank.config.isProduction {

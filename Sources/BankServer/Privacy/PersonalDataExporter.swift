@@ -7,7 +7,7 @@ import Foundation
 struct PersonalDataExporter: Sendable {
     let services: BankServices
 
-    func export(_ user: User, on database: any Database) async throws -> PersonalDataExport {
+    func export(_ user: User, language: Language, on database: any Database) async throws -> PersonalDataExport {
         let userID = try user.requireID()
         let person = try services.vault.open(user)
         let memberships = try await Membership.query(on: database).filter(\.$user.$id == userID).with(\.$company).all()
@@ -74,6 +74,8 @@ struct PersonalDataExporter: Sendable {
             let point = try risk.coordinates(of: $0)
             return .init(at: $0.at, latitude: point.latitude, longitude: point.longitude, countryCode: $0.country, operation: $0.operation)
         }
+        export.disclosures = try await DisclosureRegister(services: services).disclosures(of: userID, on: database)
+            .map { try $0.subjectView(purposes: services.purposes, language: language) }
         return export
     }
 }

@@ -7,7 +7,7 @@ struct PrivacyRightsController {
     /// `GET /me/privacy/export[?format=html]`: allowed before accepting a new policy edition (§6.2).
     func export(req: Request) async throws -> Response {
         let caller = try req.caller
-        let export = try await PersonalDataExporter(services: req.bank).export(caller.user, on: req.db)
+        let export = try await PersonalDataExporter(services: req.bank).export(caller.user, language: req.language, on: req.db)
         try await AuditLog.record("privacy.exported", actor: caller.userID, subject: "user:\(caller.userID)", at: req.bank.clock.now(), on: req.db)
         let wantsHTML = (try? req.query.get(String.self, at: "format")) == "html"
         if wantsHTML {

@@ -12,7 +12,7 @@ struct WorkingCalendar: Sendable {
     private let workingWeekendDays: Set<String>
     private let calendar: Calendar
 
-    init(holidays: Set<String>, workingWeekendDays: Set<String> = []) {
+    init(holidays: Set<String> = [], workingWeekendDays: Set<String> = []) {
         self.holidays = holidays
         self.workingWeekendDays = workingWeekendDays
         var calendar = Calendar(identifier: .gregorian)
@@ -30,6 +30,17 @@ struct WorkingCalendar: Sendable {
         }
         let nextDay = calendar.date(byAdding: .day, value: 1, to: day) ?? day
         return nextDay.addingTimeInterval(-1)
+    }
+
+    /// The same time of day `n` working days after `date`; the day of `date` itself does not count.
+    func addingWorkingDays(_ n: Int, to date: Date) -> Date {
+        var day = date
+        var remaining = max(0, n)
+        while remaining > 0 {
+            day = calendar.date(byAdding: .day, value: 1, to: day) ?? day.addingTimeInterval(86_400)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
     }
 
     func isWorkingDay(_ date: Date) -> Bool {

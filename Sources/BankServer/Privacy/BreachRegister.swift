@@ -1,0 +1,133 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// The register of personal-data breaches (Law 94-V, from 1 July 2024): the authority is notified within one
+/// working day of detection with the responsible person's contacts, the measures taken and the affected
+/// subjects (name, IIN, phone); each affected user gets a security SMS when the incident is recorded.
+struct BreachRegister: Sendable {
+    let services: BankServices
+    /// Kazakhstan's working days (public holidays from the bundled file).
+    var calendar: WorkingCalendar { services.workingCalendar }
+
+    /// Law 94-V: working days from detection to the notification deadline.
+    static let notificationWorkingDays = 1
+
+    /// Validates, resolves the affected subjects and records the incident, its subjects and one SMS per subject
+    /// in one transaction; nothing is stored when anything is invalid.
+    func record(_ request: RecordBreachRequest, by staff: StaffMember, on database: any Database) async throws -> BreachIncident {
+        let now = services.clock.now()
+        var validator = FieldValidator()
+        let description = validator.require("description", request.description, maxLength: 4000)
+        let measures = validator.require("measuresTaken", request.measuresTaken, maxLength: 4000)
+        let categories = validator.categories("dataCategories", request.dataCategories, known: services.purposes)
+        if request.detectedAt > now.addingTimeInterval(60) { validator.add("detectedAt", "in_the_future") }
+        let users = try await affectedUsers(request, validator: &validator, on: database)
+        try validator.throwIfInvalid()
+        guard let description, let measures, let categories else { throw BankError.malformedRequest }
+
+        return try await database.transaction { tx in
+            let incident = BreachIncident()
+            incident.recordedAt = now
+            incident.$recordedBy.id = try staff.requireID()
+            incident.detectedAt = request.detectedAt
+            incident.description = description
+            incident.dataCategories = categories.joined(separator: ",")
+            incident.measuresTaken = measures
+            incident.affectedCount = users.count
+            incident.notificationDueAt = calendar.endOfWorkingDay(after: request.detectedAt, workingDays: Self.notificationWorkingDays)
+            incident.staffRole = staff.role
+            try await incident.create(on: tx)
+            let incidentID = try incident.requireID()
+            try await users.map { BreachAffectedSubject(incidentID: incidentID, userID: try $0.requireID()) }.create(on: tx)
+            let outbox = SMSOutbox(services: services)
+            for user in users {
+                // Users have no stored language: the notice goes in Kazakh, the default language.
+                let phone = try services.vault.open(user).phone
+                try await outbox.enqueueSecurityNotice("sms.breach_notice", to: phone, userID: user.id, language: .kk, on: tx)
+            }
+            try await AuditLog.record(
+                "breach.recorded",
+                actor: staff.id,
+                subject: "breach:\(incidentID)",
+                details: ["affected": String(users.count), "due_at": ISO8601DateFormatter().string(from: incident.notificationDueAt)],
+                at: now,
+                on: tx
+            )
+            return incident
+        }
+    }
+
+    /// The affected users, from ids or from the company query (exactly one of them); violations go to `validator`.
+    private func affectedUsers(_ request: RecordBreachRequest, validator: inout FieldValidator, on database: any Database) async throws -> [User] {
+        let ids = request.affectedUserIds ?? []
+        switch (ids.isEmpty, request.affectedQuery) {
+        case (false, nil):
+            let users = try await User.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+            let found = Set(users.compactMap(\.id))
+            for (index, id) in ids.enumerated() where !found.contains(id) { validator.add("affectedUserIds[\(index)]", "unknown_user") }
+            return users
+        case (true, let query?):
+            guard let bin = validator.parse("affectedQuery.companyBin", { try BIN(query.companyBin) }) else { return [] }
+            guard let company = try await Company.query(on: database).filter(\.$bin == bin.value).first() else {
+                validator.add("affectedQuery.companyBin", "unknown_company")
+                return []
+            }
+            let members = try await Membership.query(on: database).filter(\.$company.$id == company.requireID()).all()
+            let users = try await User.query(on: database).filter(\.$id ~~ Array(Set(members.map { $0.$user.id }))).all()
+            if users.isEmpty { validator.add("affectedQuery.companyBin", "no_members") }
+            return users
+        case (false, _?):
+            validator.add("affectedQuery", "not_allowed")
+            return []
+        case (true, nil):
+            validator.add("affectedUserIds", "required")
+            return []
+        }
+    }
+
+    /// The notification to the authority. Opening the subjects' name, IIN and phone is a staff read of personal
+    /// data: one audit record per subject.
+    func notification(_ incidentID: UUID, by staff: StaffMember, language: Language, on database: any Database) async throws -> BreachNotification {
+        guard let incident = try await BreachIncident.find(incidentID, on: database) else { throw BankError.notFound }
+        let subjects = try await BreachAffectedSubject.query(on: database).filter(\.$incident.$id == incidentID).with(\.$user).all()
+        let people = try subjects.map { try services.vault.open($0.user) }.sorted { $0.fullName < $1.fullName }
+        let now = services.clock.now()
+        try await database.transaction { tx in
+            for person in people {
+                try await AuditLog.record(
+                    "staff.personal_data_read",
+                    actor: staff.id,
+                    subject: "user:\(person.id)",
+                    details: ["breach": incidentID.uuidString, "fields": "full_name,iin,phone"],
+                    at: now,
+                    on: tx
+                )
+            }
+        }
+        let dpo = services.config.responsiblePerson
+        return BreachNotification(
+            incident: try view(incident, language: language),
+            operatorName: services.config.operatorName,
+            operatorBin: services.config.operatorBIN,
+            responsiblePerson: .init(name: dpo.name, phone: dpo.phone, email: dpo.email),
+            affectedSubjects: people.map { .init(userId: $0.id, fullName: $0.fullName, iin: $0.iin.value, phone: $0.phone.value) },
+            generatedAt: now
+        )
+    }
+
+    func view(_ incident: BreachIncident, language: Language) throws -> BreachIncidentView {
+        BreachIncidentView(
+            id: try incident.requireID(),
+            detectedAt: incident.detectedAt,
+            description: incident.description,
+            dataCategories: services.purposes.categoryViews(incident.categoryIDs, in: language),
+            measuresTaken: incident.measuresTaken,
+            affectedCount: incident.affectedCount,
+            notificationDueAt: incident.notificationDueAt,
+            recordedAt: incident.recordedAt,
+            staffRole: incident.staffRole.rawValue
+        )
+    }
+}

@@ -1,0 +1,88 @@
+import BankAPI
+import Fluent
+import Vapor
+
+/// §3.3: the disclosure register over HTTP. The privacy officer records and lists; the data subject reads their
+/// own disclosures, with the recorder's role but never their name.
+struct DisclosureController {
+    /// Staff: `POST /staff/privacy/disclosures`.
+    func record(req: Request) async throws -> Response {
+        let staff = try req.staff(.privacyOfficer)
+        let body = try req.decodeBody(RecordDisclosureRequest.self)
+        let disclosure = try await DisclosureRegister(services: req.bank).record(body, by: staff, on: req.db)
+        return try await record(disclosure, req).encodeResponse(status: .created, for: req)
+    }
+
+    /// Staff: `GET /staff/privacy/disclosures[?userId=…][&cursor=…][&limit=…]`, newest first; the read is audited.
+    func list(req: Request) async throws -> ListPage<DisclosureRecord> {
+        let staff = try req.staff(.privacyOfficer)
+        var userID: UUID?
+        if let raw = req.query[String.self, at: "userId"] {
+            guard let id = UUID(uuidString: raw) else { throw BankError.validation([.init(field: "userId", code: "invalid_value")]) }
+            userID = id
+        }
+        let (items, next) = try await DisclosureRegister(services: req.bank)
+            .page(of: userID, after: req.query[String.self, at: "cursor"], limit: try Self.limit(req), on: req.db)
+        try await AuditLog.record(
+            "disclosure.listed",
+            actor: staff.id,
+            subject: userID.map { "user:\($0)" } ?? "disclosures",
+            details: ["count": String(items.count)],
+            at: req.bank.clock.now(),
+            on: req.db
+        )
+        return ListPage(items: try items.map { try record($0, req) }, nextCursor: next)
+    }
+
+    /// Subject: `GET /me/privacy/disclosures[?cursor=…][&limit=…]`, newest first.
+    func mine(req: Request) async throws -> ListPage<DisclosureView> {
+        let caller = try req.caller
+        let (items, next) = try await DisclosureRegister(services: req.bank)
+            .page(of: caller.userID, after: req.query[String.self, at: "cursor"], limit: try Self.limit(req), on: req.db)
+        let views = try items.map { try $0.subjectView(purposes: req.bank.purposes, language: req.language) }
+        return ListPage(items: views, nextCursor: next)
+    }
+
+    private func record(_ disclosure: Disclosure, _ req: Request) throws -> DisclosureRecord {
+        DisclosureRecord(
+            id: try disclosure.requireID(),
+            userId: disclosure.$user.id,
+            recipientName: disclosure.recipientName,
+            recipientBin: disclosure.recipientBIN,
+            dataCategories: req.bank.purposes.categoryViews(disclosure.categoryIDs, in: req.language),
+            basis: disclosure.basis.rawValue,
+            clause: disclosure.basis.clause,
+            legalReference: disclosure.legalReference,
+            caseReference: disclosure.caseReference,
+            consentId: disclosure.$consent.id,
+            disclosedAt: disclosure.disclosedAt,
+            recordedAt: disclosure.recordedAt,
+            recordedBy: disclosure.$recordedBy.id,
+            staffRole: disclosure.staffRole.rawValue
+        )
+    }
+
+    /// `limit`: 1…100, 50 when absent.
+    static func limit(_ req: Request) throws -> Int {
+        guard let raw = req.query[String.self, at: "limit"] else { return 50 }
+        guard let limit = Int(raw), (1...100).contains(limit) else { throw BankError.validation([.init(field: "limit", code: "invalid_value")]) }
+        return limit
+    }
+}
+
+extension Disclosure {
+    /// What the subject sees of a disclosure (§3.3): never the staff member's name, only their role.
+    func subjectView(purposes: PurposeRegister, language: Language) throws -> DisclosureView {
+        DisclosureView(
+            id: try requireID(),
+            recipientName: recipientName,
+            recipientBin: recipientBIN,
+            dataCategories: purposes.categoryViews(categoryIDs, in: language),
+            basis: basis.rawValue,
+            clause: basis.clause,
+            reference: basis == .protectionOfRights ? caseReference : legalReference,
+            disclosedAt: disclosedAt,
+            staffRole: staffRole.rawValue
+        )
+    }
+}

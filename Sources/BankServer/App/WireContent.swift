@@ -56,3 +56,4 @@ extension DisclosureRecord: Content {}
 extension DisclosureView: Content {}
 extension BreachIncidentView: Content {}
 extension BreachNotification: Content {}
+extension PayeeLookupResult: Content {}

@@ -43,6 +43,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let fraud = FraudController()
     signedIn.get("companies", ":companyId", "security-settings", use: fraud.settings)
     signedIn.put("companies", ":companyId", "security-settings", use: fraud.setSettings)
+    signedIn.post("payees", "lookup", use: PayeeLookup.handle)
     signedIn.post("me", "privacy", "requests", use: rights.submit)
     signedIn.get("me", "privacy", "requests", use: rights.list)
     try signedIn.register(collection: AccountsController())

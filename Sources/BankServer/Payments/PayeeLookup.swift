@@ -1,0 +1,57 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// §2.3.4 payee lookup by phone: the app sends one number the user picked (never the phone book), with the
+/// `contacts` consent; the answer is a masked name and what can be paid. Rate-limited per user (10 a minute,
+/// 50 a day) so the bank's client list cannot be enumerated, and audited without the number.
+struct PayeeLookup: Sendable {
+    let services: BankServices
+
+    func lookup(_ request: PayeeLookupRequest, caller: Caller, on database: any Database) async throws -> PayeeLookupResult {
+        var validator = FieldValidator()
+        let phone = validator.parse("phone") { try PhoneNumber(request.phone) }
+        try validator.throwIfInvalid()
+        guard let phone else { throw BankError.malformedRequest }
+        try await ConsentService(services: services).require(.contacts, userID: caller.userID, on: database)
+        let key = caller.userID.uuidString
+        try await services.rateLimiter.hit(.init(name: "payee-lookup-minute", limit: 10, windowSeconds: 60), key: key, on: database)
+        try await services.rateLimiter.hit(.init(name: "payee-lookup-day", limit: 50, windowSeconds: 86_400), key: key, on: database)
+
+        let client = try await User.query(on: database)
+            .filter(\.$phoneIndex == services.vault.phoneIndex(phone)).filter(\.$status == .active).first()
+        let nameMasked = try client.map { Self.maskedName(try services.vault.open($0).fullName) }
+        let mobileOperator = ServiceProvider.mobileOperator(of: phone)
+        var canPay: [String] = []
+        if mobileOperator != nil { canPay.append("mobile_top_up") }
+        if client != nil { canPay.append("transfer") }
+        try await AuditLog.record(
+            "payee.looked_up",
+            actor: caller.userID,
+            subject: "user:\(caller.userID)",
+            details: ["client": client == nil ? "no" : "yes", "operator": mobileOperator?.id ?? "-"],
+            at: services.clock.now(),
+            on: database
+        )
+        return PayeeLookupResult(
+            phoneMasked: phone.masked,
+            isClient: client != nil,
+            nameMasked: nameMasked,
+            mobileOperator: mobileOperator?.name,
+            canPay: canPay
+        )
+    }
+
+    /// "Асель Маратқызы Оспанова" → "Асель О.": enough to recognise a person you know, not to identify a stranger.
+    static func maskedName(_ fullName: String) -> String {
+        let words = fullName.split(separator: " ").map(String.init)
+        guard let first = words.first else { return "" }
+        guard words.count > 1, let initial = words.last?.first else { return first }
+        return "\(first) \(initial)."
+    }
+
+    static func handle(req: Request) async throws -> PayeeLookupResult {
+        try await PayeeLookup(services: req.bank).lookup(try req.decodeBody(PayeeLookupRequest.self), caller: try req.caller, on: req.db)
+    }
+}

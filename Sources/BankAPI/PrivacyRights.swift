@@ -256,6 +256,9 @@ public struct PersonalDataExport: Codable, Sendable {
     public var locations: [Location] = []
     /// §3.3: every disclosure of the person's data to a third party.
     public var disclosures: [DisclosureView] = []
+    /// §2.2.7, §1.1: support conversations and feedback the person wrote.
+    public var supportTickets: [TicketView] = []
+    public var feedback: [FeedbackView] = []
 
     public init(
         generatedAt: Date,

@@ -57,3 +57,7 @@ extension DisclosureView: Content {}
 extension BreachIncidentView: Content {}
 extension BreachNotification: Content {}
 extension PayeeLookupResult: Content {}
+extension ContactInfo: Content {}
+extension FeedbackView: Content {}
+extension TicketView: Content {}
+extension TicketSummaryView: Content {}

@@ -99,7 +99,7 @@ enum BankMigrations {
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
             CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
             CreatePrivacyRequestTables(), CreateEmailOutbox(),
-            CreateFraudTables(),
+            CreateFraudTables(), CreateSupportAndFeedback(),
             CreateDisclosures(), CreateBreachIncidents(),
         ]
     }

@@ -15,6 +15,12 @@ enum PersonalDataExportPage {
         "requests": [.kk: "Өтініштер", .ru: "Запросы", .en: "Requests"],
         "staffAccesses": [.kk: "Деректеріңізді кім қарады", .ru: "Кто просматривал ваши данные", .en: "Who looked at your data"],
         "disclosures": [.kk: "Үшінші тұлғаларға берілгендер", .ru: "Передачи третьим лицам", .en: "Disclosures to third parties"],
+        "locations": [
+            .kk: "Орналасқан жерлер (алаяқтықтың алдын алу)", .ru: "Местоположения (предотвращение мошенничества)",
+            .en: "Locations (fraud prevention)",
+        ],
+        "supportTickets": [.kk: "Қолдау өтініштері", .ru: "Обращения в поддержку", .en: "Support requests"],
+        "feedback": [.kk: "Кері байланыс", .ru: "Отзывы", .en: "Feedback"],
     ]
     private static let heading: [Language: String] = [
         .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
@@ -63,7 +69,8 @@ enum PersonalDataExportPage {
         switch value {
         case nil, is NSNull: return ""
         case let string as String: return string
-        case let array as [Any]: return array.map { text($0) }.joined(separator: ", ")
+        case let array as [Any]: return array.map { text($0) }.joined(separator: array.first is [String: Any] ? "\n" : ", ")
+        case let object as [String: Any]: return object.keys.sorted().map { "\($0): \(text(object[$0]))" }.joined(separator: "; ")
         case let number as NSNumber: return number.stringValue
         default: return String(describing: value!)
         }

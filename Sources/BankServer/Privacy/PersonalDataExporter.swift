@@ -76,6 +76,12 @@ struct PersonalDataExporter: Sendable {
         }
         export.disclosures = try await DisclosureRegister(services: services).disclosures(of: userID, on: database)
             .map { try $0.subjectView(purposes: services.purposes, language: language) }
+        let support = SupportService(services: services)
+        for ticket in try await SupportTicket.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all() {
+            export.supportTickets.append(try await support.view(ticket, on: database))
+        }
+        export.feedback = try await FeedbackEntry.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all()
+            .map { try support.view($0) }
         return export
     }
 }

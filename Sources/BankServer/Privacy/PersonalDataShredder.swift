@@ -41,6 +41,10 @@ struct PersonalDataShredder: Sendable {
         try await SMSMessage.query(on: database).filter(\.$userID == userID).delete()
         try await EmailMessage.query(on: database).filter(\.$userID == userID).delete()
         try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).delete()
+        let tickets = try await SupportTicket.query(on: database).filter(\.$userID == userID).all().compactMap(\.id)
+        try await SupportMessage.query(on: database).filter(\.$ticketID ~~ tickets).delete()
+        try await SupportTicket.query(on: database).filter(\.$userID == userID).delete()
+        try await FeedbackEntry.query(on: database).filter(\.$userID == userID).delete()
         try await AuditLog.record("privacy.subject_destroyed", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
     }
 }

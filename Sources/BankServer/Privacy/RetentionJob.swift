@@ -53,6 +53,7 @@ struct RetentionJob: Sendable {
         let accessCutoff = now.addingTimeInterval(-Double(services.config.accessLogRetentionDays) * day)
         // Ended sessions, used codes and delivered messages are kept a short while for investigations, then go.
         let shortCutoff = now.addingTimeInterval(-7 * day)
+        let supportDays = Double(services.purposes.entry(.support).retentionDays ?? 1825)
         return [
             .rows("access_log") { AccessLogEntry.query(on: $0).filter(\.$at < accessCutoff) },
             .rows("otp_challenges") { OtpChallenge.query(on: $0).filter(\.$expiresAt < shortCutoff) },
@@ -70,6 +71,16 @@ struct RetentionJob: Sendable {
                 let days = Double(services.purposes.entry(.fraudLocation).retentionDays ?? 30)
                 return DeviceLocationRecord.query(on: database).filter(\.$at < now.addingTimeInterval(-days * day))
             },
+            // §2.2.7: support conversations and feedback, five years after closing (the purposes register)
+            .rows("support_messages") { database in
+                let old = try await SupportTicket.query(on: database)
+                    .filter(\.$status == .closed).filter(\.$closedAt < now.addingTimeInterval(-supportDays * day)).all().compactMap(\.id)
+                return SupportMessage.query(on: database).filter(\.$ticketID ~~ old)
+            },
+            .rows("support_tickets") {
+                SupportTicket.query(on: $0).filter(\.$status == .closed).filter(\.$closedAt < now.addingTimeInterval(-supportDays * day))
+            },
+            .rows("feedback") { FeedbackEntry.query(on: $0).filter(\.$createdAt < now.addingTimeInterval(-supportDays * day)) },
             // §2.2.8: an offer still waiting for someone whose marketing consent is no longer live never goes out.
             .rows("withdrawn_consent_marketing") { database in
                 let live = try await Consent.query(on: database)

@@ -83,6 +83,7 @@ struct DemoSeeder: Sendable {
             announce("  \(user.role.rawValue): phone \(user.phone)  password \(user.password)")
         }
         announce("  The SMS code for a new device is listed at GET /dev/sms")
+        try await DemoStaff.seed(services: services, on: database, announce: announce)
     }
 
     /// Opens KZT, USD and EUR accounts and funds them from the bank's funding account through ledger

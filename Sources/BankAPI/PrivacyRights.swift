@@ -236,6 +236,9 @@ public struct PersonalDataExport: Codable, Sendable {
     public var accessLog: [AccessLogRow]
     public var requests: [PrivacyRequestView]
     public var staffAccesses: [StaffAccessView]
+    /// §2.3.2: the user's photo and the documents they uploaded, as metadata (id, size, hash, time), never the bytes.
+    public var photo: DocumentView?
+    public var documents: [DocumentView]
 
     public init(
         generatedAt: Date,
@@ -249,7 +252,9 @@ public struct PersonalDataExport: Codable, Sendable {
         policyAcceptances: [PolicyAcceptanceView],
         accessLog: [AccessLogRow],
         requests: [PrivacyRequestView],
-        staffAccesses: [StaffAccessView]
+        staffAccesses: [StaffAccessView],
+        photo: DocumentView? = nil,
+        documents: [DocumentView] = []
     ) {
         self.generatedAt = generatedAt
         self.operatorName = operatorName
@@ -263,5 +268,7 @@ public struct PersonalDataExport: Codable, Sendable {
         self.accessLog = accessLog
         self.requests = requests
         self.staffAccesses = staffAccesses
+        self.photo = photo
+        self.documents = documents
     }
 }

@@ -42,6 +42,8 @@ struct AppConfig: Sendable {
     var trustForwardedFor: Bool
     /// Processing jobs (SMS dispatch, retention) inside `serve`; tests drive them by hand.
     var runsBackgroundJobs: Bool
+    /// §2.3.2 photo and document upload limits.
+    var documents = DocumentSettings()
 }
 
 /// The numbers of the security model (ARCHITECTURE.md), all configurable.
@@ -138,6 +140,10 @@ extension AppConfig {
         security.sessionIdleSeconds = integer("BIZBANK_SESSION_IDLE_SECONDS", 300, 30...3600)
         security.sessionAbsoluteSeconds = integer("BIZBANK_SESSION_ABSOLUTE_SECONDS", 43_200, 300...604_800)
         security.lockMinutes = integer("BIZBANK_LOCK_MINUTES", 30, 1...1440)
+        let documents = DocumentSettings(
+            maxBytes: integer("BIZBANK_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1024...50 * 1024 * 1024),
+            uploadsPerHour: integer("BIZBANK_DOCUMENT_UPLOADS_PER_HOUR", 60, 1...10_000)
+        )
         let config = AppConfig(
             isProduction: isProduction,
             dataDirectory: dataDirectory,
@@ -157,7 +163,8 @@ extension AppConfig {
             privacyActionWorkingDays: integer("BIZBANK_PRIVACY_ACTION_WORKING_DAYS", 1, 1...30),
             privacyInformationWorkingDays: integer("BIZBANK_PRIVACY_INFORMATION_WORKING_DAYS", 3, 1...30),
             trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
-            runsBackgroundJobs: !isTesting
+            runsBackgroundJobs: !isTesting,
+            documents: documents
         )
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config

@@ -50,6 +50,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())
     try signedIn.register(collection: CorrectionController())
+    try signedIn.register(collection: DocumentsController(maxBytes: app.bank.config.documents.maxBytes))
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)

@@ -15,6 +15,8 @@ enum PersonalDataExportPage {
         "requests": [.kk: "Өтініштер", .ru: "Запросы", .en: "Requests"],
         "staffAccesses": [.kk: "Деректеріңізді кім қарады", .ru: "Кто просматривал ваши данные", .en: "Who looked at your data"],
         "disclosures": [.kk: "Үшінші тұлғаларға берілгендер", .ru: "Передачи третьим лицам", .en: "Disclosures to third parties"],
+        "photo": [.kk: "Фотосурет", .ru: "Фотография", .en: "Photo"],
+        "documents": [.kk: "Жүктелген құжаттар", .ru: "Загруженные документы", .en: "Uploaded documents"],
     ]
     private static let heading: [Language: String] = [
         .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
@@ -29,6 +31,7 @@ enum PersonalDataExportPage {
         var sections: [String] = []
         let order = [
             "profile", "companies", "devices", "sessions", "consents", "policyAcceptances", "accessLog", "requests", "staffAccesses", "disclosures",
+            "photo", "documents",
         ]
         for key in order {
             guard let value = object[key] else { continue }

@@ -259,6 +259,9 @@ public struct PersonalDataExport: Codable, Sendable {
     /// §2.2.7, §1.1: support conversations and feedback the person wrote.
     public var supportTickets: [TicketView] = []
     public var feedback: [FeedbackView] = []
+    /// §2.3.2: the user's photo and the documents they uploaded, as metadata (id, size, hash, time), never the bytes.
+    public var photo: DocumentView?
+    public var documents: [DocumentView]
 
     public init(
         generatedAt: Date,
@@ -272,7 +275,9 @@ public struct PersonalDataExport: Codable, Sendable {
         policyAcceptances: [PolicyAcceptanceView],
         accessLog: [AccessLogRow],
         requests: [PrivacyRequestView],
-        staffAccesses: [StaffAccessView]
+        staffAccesses: [StaffAccessView],
+        photo: DocumentView? = nil,
+        documents: [DocumentView] = []
     ) {
         self.generatedAt = generatedAt
         self.operatorName = operatorName
@@ -286,5 +291,7 @@ public struct PersonalDataExport: Codable, Sendable {
         self.accessLog = accessLog
         self.requests = requests
         self.staffAccesses = staffAccesses
+        self.photo = photo
+        self.documents = documents
     }
 }

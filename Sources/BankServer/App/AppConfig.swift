@@ -46,6 +46,8 @@ struct AppConfig: Sendable {
     /// Law 94-V art. 25: the person responsible for organising personal-data processing, named with their
     /// contacts in breach notifications to the authority.
     var responsiblePerson: ResponsiblePerson
+    /// §2.3.2 photo and document upload limits.
+    var documents = DocumentSettings()
 }
 
 /// The numbers of the security model (ARCHITECTURE.md), all configurable.
@@ -149,6 +151,10 @@ extension AppConfig {
         security.fraudMaxTravelKmh = integer("BIZBANK_FRAUD_MAX_TRAVEL_KMH", 900, 50...5000)
         security.fraudHoldAmountKZT = Int64(integer("BIZBANK_FRAUD_HOLD_KZT", 5_000_000, 0...1_000_000_000))
         let responsiblePerson = ResponsiblePerson.load(env, isProduction: isProduction, problems: &problems)
+        let documents = DocumentSettings(
+            maxBytes: integer("BIZBANK_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1024...50 * 1024 * 1024),
+            uploadsPerHour: integer("BIZBANK_DOCUMENT_UPLOADS_PER_HOUR", 60, 1...10_000)
+        )
         let config = AppConfig(
             isProduction: isProduction,
             dataDirectory: dataDirectory,
@@ -169,7 +175,8 @@ extension AppConfig {
             privacyInformationWorkingDays: integer("BIZBANK_PRIVACY_INFORMATION_WORKING_DAYS", 3, 1...30),
             trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
             runsBackgroundJobs: !isTesting,
-            responsiblePerson: responsiblePerson
+            responsiblePerson: responsiblePerson,
+            documents: documents
         )
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config

@@ -101,6 +101,7 @@ enum BankMigrations {
             CreatePrivacyRequestTables(), CreateEmailOutbox(),
             CreateFraudTables(), CreateSupportAndFeedback(),
             CreateDisclosures(), CreateBreachIncidents(),
+            CreateDocuments(),
         ]
     }
 }

@@ -64,6 +64,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: CorrectionController())
     let disclosures = DisclosureController()
     signedIn.get("me", "privacy", "disclosures", use: disclosures.mine)
+    try signedIn.register(collection: DocumentsController(maxBytes: app.bank.config.documents.maxBytes))
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)

@@ -21,6 +21,8 @@ enum PersonalDataExportPage {
         ],
         "supportTickets": [.kk: "Қолдау өтініштері", .ru: "Обращения в поддержку", .en: "Support requests"],
         "feedback": [.kk: "Кері байланыс", .ru: "Отзывы", .en: "Feedback"],
+        "photo": [.kk: "Фотосурет", .ru: "Фотография", .en: "Photo"],
+        "documents": [.kk: "Жүктелген құжаттар", .ru: "Загруженные документы", .en: "Uploaded documents"],
     ]
     private static let heading: [Language: String] = [
         .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
@@ -35,6 +37,7 @@ enum PersonalDataExportPage {
         var sections: [String] = []
         let order = [
             "profile", "companies", "devices", "sessions", "consents", "policyAcceptances", "accessLog", "requests", "staffAccesses", "disclosures",
+            "locations", "supportTickets", "feedback", "photo", "documents",
         ]
         for key in order {
             guard let value = object[key] else { continue }

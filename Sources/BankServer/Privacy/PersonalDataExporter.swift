@@ -3,7 +3,8 @@ import Fluent
 import Foundation
 
 /// Law 94-V art. 24: everything held about the signed-in person, in one document — profile, companies and roles,
-/// devices, sessions, consents with their history, policy acceptances, access-log rows, requests and staff reads.
+/// devices, sessions, consents with their history, policy acceptances, access-log rows, requests and staff reads,
+/// and the photo and documents the person uploaded (§2.3.2, metadata only).
 struct PersonalDataExporter: Sendable {
     let services: BankServices
 
@@ -21,6 +22,8 @@ struct PersonalDataExporter: Sendable {
         let locations = try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
         let risk = RiskEngine(services: services)
         let reads = try await StaffDataAccess.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
+        let uploads = try await StoredDocument.query(on: database).filter(\.$uploader.$id == userID).sort(\.$uploadedAtMilliseconds, .descending)
+            .all()
         var export = PersonalDataExport(
             generatedAt: services.clock.now(),
             operatorName: services.config.operatorName,
@@ -68,7 +71,9 @@ struct PersonalDataExporter: Sendable {
                 .init(at: $0.at, ip: $0.ip, userAgent: $0.userAgent, appVersion: $0.appVersion, method: $0.method, path: $0.path, status: $0.status)
             },
             requests: try requests.map { try $0.view() },
-            staffAccesses: reads.map { StaffAccessView(staffRole: $0.staffRole, reason: $0.reason, at: $0.at) }
+            staffAccesses: reads.map { StaffAccessView(staffRole: $0.staffRole, reason: $0.reason, at: $0.at) },
+            photo: try uploads.first { $0.kind == .userPhoto }?.view(),
+            documents: try uploads.filter { $0.kind != .userPhoto }.map { try $0.view() }
         )
         export.locations = try locations.map {
             let point = try risk.coordinates(of: $0)

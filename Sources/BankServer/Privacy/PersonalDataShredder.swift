@@ -4,9 +4,9 @@ import Foundation
 /// Destruction of a subject's personal data (Law 94-V art. 18, art. 24) by crypto-shredding: the subject's data
 /// key is replaced by random bytes, so every field sealed under it (name, IIN, phone, e-mail) can never be
 /// opened again; the blind indexes become random, so the person can no longer be found by phone, IIN or e-mail;
-/// and the records around them (access log, devices, codes, messages) are deleted or emptied. Financial records
-/// the law requires (payment orders, signatures, ledger entries, the audit chain) stay, linked to an id that no
-/// longer identifies anyone.
+/// and the records around them (access log, devices, codes, messages, the photo and the documents they uploaded)
+/// are deleted or emptied. Financial records the law requires (payment orders, signatures, ledger entries, the
+/// audit chain) stay, linked to an id that no longer identifies anyone.
 struct PersonalDataShredder: Sendable {
     let services: BankServices
 
@@ -45,6 +45,7 @@ struct PersonalDataShredder: Sendable {
         try await SupportMessage.query(on: database).filter(\.$ticketID ~~ tickets).delete()
         try await SupportTicket.query(on: database).filter(\.$userID == userID).delete()
         try await FeedbackEntry.query(on: database).filter(\.$userID == userID).delete()
+        try await DocumentVault(services: services).removeAll(uploadedBy: userID, on: database)
         try await AuditLog.record("privacy.subject_destroyed", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
     }
 }

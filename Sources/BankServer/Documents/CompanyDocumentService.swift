@@ -1,0 +1,97 @@
+import BankCore
+import Fluent
+import Foundation
+
+/// A company's photos of documents (§2.3.2 "uploading required documents", "adding a payment template"): on its
+/// profile, attached to one of its payment orders, or the picture one of its templates was made from.
+/// Company-scoped: another company's document, payment or template is `not_found`; viewers read only.
+struct CompanyDocumentService: Sendable {
+    let services: BankServices
+
+    /// What an upload is attached to; both must belong to the same company.
+    struct Target: Sendable {
+        var paymentID: UUID?
+        var templateID: UUID?
+    }
+
+    func upload(
+        _ upload: DocumentIntake.Upload,
+        companyID: UUID,
+        target: Target,
+        caller: Caller,
+        on database: any Database
+    ) async throws -> StoredDocument {
+        let intake = DocumentIntake(services: services)
+        try await intake.admit(userID: caller.userID, on: database)
+        try await writer(caller, companyID: companyID, on: database)
+        let kind = try await check(target, companyID: companyID, on: database)
+        let accepted = try intake.accept(upload, allowed: Set(DocumentFormat.allCases))
+        let document = intake.newDocument(accepted, kind: kind, uploader: caller.userID)
+        document.$company.id = companyID
+        document.$payment.id = target.paymentID
+        document.$template.id = target.templateID
+        try await database.transaction { tx in
+            try await DocumentVault(services: services).store(document, bytes: accepted.bytes, on: tx)
+            try await AuditLog.record(
+                "document.uploaded",
+                actor: caller.userID,
+                subject: "document:\(try document.requireID())",
+                details: ["companyId": companyID.uuidString],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+        return document
+    }
+
+    /// The company's document, for any member; another company's (or none) is `not_found`.
+    func document(_ id: UUID, companyID: UUID, caller: Caller, on database: any Database) async throws -> StoredDocument {
+        _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        guard let document = try await StoredDocument.find(id, on: database), document.$company.id == companyID else {
+            throw BankError.notFound
+        }
+        return document
+    }
+
+    func delete(_ id: UUID, companyID: UUID, caller: Caller, on database: any Database) async throws {
+        try await writer(caller, companyID: companyID, on: database)
+        let document = try await document(id, companyID: companyID, caller: caller, on: database)
+        try await database.transaction { tx in
+            try await DocumentVault(services: services).remove(document, on: tx)
+            try await AuditLog.record(
+                "document.deleted",
+                actor: caller.userID,
+                subject: "document:\(id)",
+                details: ["companyId": companyID.uuidString],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+    }
+
+    /// A member who may change the company's documents: anyone but a viewer.
+    private func writer(_ caller: Caller, companyID: UUID, on database: any Database) async throws {
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        if membership.role == .viewer { throw BankError.forbidden }
+    }
+
+    /// The kind the target makes the upload; a payment or template of another company (or none) is `not_found`.
+    private func check(_ target: Target, companyID: UUID, on database: any Database) async throws -> StoredDocument.Kind {
+        switch (target.paymentID, target.templateID) {
+        case (nil, nil):
+            return .companyDocument
+        case (let paymentID?, nil):
+            guard let payment = try await PaymentOrderRecord.find(paymentID, on: database), payment.$company.id == companyID else {
+                throw BankError.notFound
+            }
+            return .paymentAttachment
+        case (nil, let templateID?):
+            guard let template = try await PaymentTemplate.find(templateID, on: database), template.$company.id == companyID else {
+                throw BankError.notFound
+            }
+            return .templatePicture
+        case (.some, .some):
+            throw BankError.validation([FieldViolation(field: "templateId", code: "one_target_only")])
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import BankAPI
+import Vapor
+
+/// §2.3.2 camera and media: the user's photo (`/me/photo`) and a company's documents (`/companies/{id}/documents`).
+///
+/// Uploads are the raw file as the request body with its `Content-Type` (`image/jpeg`, `image/png`,
+/// `application/pdf`), not multipart or JSON with base64: the body is the file, byte for byte, with no 33 % base64
+/// inflation and no multipart parser in front of the checks; no file name is sent or kept (names like
+/// "passport_scan_Ospanova.jpg" are personal data). What a document is attached to travels in the query
+/// (`paymentId` or `templateId`). The routes collect at most the configured size, so a larger body is refused
+/// before it is read whole.
+struct DocumentsController: RouteCollection {
+    let maxBytes: Int
+
+    func boot(routes: any RoutesBuilder) throws {
+        // Vapor refuses a body that reaches `maxSize`; one byte more lets a file of exactly the limit through.
+        let body = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: maxBytes + 1))
+        routes.on(.PUT, "me", "photo", body: body, use: putPhoto)
+        routes.get("me", "photo", use: photo)
+        routes.delete("me", "photo", use: deletePhoto)
+        let documents = routes.grouped("companies", ":companyId", "documents")
+        documents.on(.POST, body: body, use: upload)
+        documents.get(use: list)
+        documents.get(":documentId", use: show)
+        documents.get(":documentId", "content", use: content)
+        documents.delete(":documentId", use: delete)
+    }
+
+    // MARK: - The user's photo
+
+    func putPhoto(req: Request) async throws -> Response {
+        let (photo, created) = try await PhotoService(services: req.bank).put(req.documentUpload, caller: try req.caller, on: req.db)
+        return try await photo.view().encodeResponse(status: created ? .created : .ok, for: req)
+    }
+
+    func photo(req: Request) async throws -> Response {
+        guard let photo = try await PhotoService(services: req.bank).photo(of: try req.caller.userID, on: req.db) else { throw BankError.notFound }
+        return try DocumentDownload.response(photo, bytes: try await DocumentVault(services: req.bank).bytes(of: photo, on: req.db))
+    }
+
+    func deletePhoto(req: Request) async throws -> HTTPStatus {
+        try await PhotoService(services: req.bank).delete(caller: try req.caller, on: req.db)
+        return .noContent
+    }
+
+    // MARK: - A company's documents
+
+    func upload(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            var validator = FieldValidator()
+            let target = CompanyDocumentService.Target(
+                paymentID: Self.uuidQuery(req, "paymentId", &validator),
+                templateID: Self.uuidQuery(req, "templateId", &validator)
+            )
+            try validator.throwIfInvalid()
+            let document = try await CompanyDocumentService(services: req.bank).upload(
+                req.documentUpload,
+                companyID: companyID,
+                target: target,
+                caller: try req.caller,
+                on: req.db
+            )
+            let response = try await document.view().encodeResponse(status: .created, for: req)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/companies/\(companyID)/documents/\(try document.requireID())")
+            return response
+        }
+    }
+
+    func list(req: Request) async throws -> ListPage<DocumentView> {
+        var validator = FieldValidator()
+        var page = CompanyDocumentService.Page()
+        page.paymentID = Self.uuidQuery(req, "paymentId", &validator)
+        page.templateID = Self.uuidQuery(req, "templateId", &validator)
+        if let cursor = req.query[String.self, at: "cursor"] {
+            page.cursor = CompanyDocumentService.Cursor(cursor)
+            if page.cursor == nil { validator.add("cursor", "invalid_value") }
+        }
+        if let limit = req.query[String.self, at: "limit"] {
+            if let value = Int(limit), (1...100).contains(value) { page.limit = value } else { validator.add("limit", "invalid_value") }
+        }
+        try validator.throwIfInvalid()
+        let (documents, next) = try await CompanyDocumentService(services: req.bank).list(
+            companyID: try req.uuidParameter("companyId"),
+            page: page,
+            caller: try req.caller,
+            on: req.db
+        )
+        return ListPage(items: try documents.map { try $0.view() }, nextCursor: next?.text)
+    }
+
+    func show(req: Request) async throws -> DocumentView {
+        try await document(req).view()
+    }
+
+    func content(req: Request) async throws -> Response {
+        let document = try await document(req)
+        return try DocumentDownload.response(document, bytes: try await DocumentVault(services: req.bank).bytes(of: document, on: req.db))
+    }
+
+    func delete(req: Request) async throws -> HTTPStatus {
+        try await CompanyDocumentService(services: req.bank).delete(
+            try req.uuidParameter("documentId"),
+            companyID: try req.uuidParameter("companyId"),
+            caller: try req.caller,
+            on: req.db
+        )
+        return .noContent
+    }
+
+    private func document(_ req: Request) async throws -> StoredDocument {
+        try await CompanyDocumentService(services: req.bank).document(
+            try req.uuidParameter("documentId"),
+            companyID: try req.uuidParameter("companyId"),
+            caller: try req.caller,
+            on: req.db
+        )
+    }
+
+    /// An optional UUID query parameter; a malformed one is reported against its name.
+    private static func uuidQuery(_ req: Request, _ name: String, _ validator: inout FieldValidator) -> UUID? {
+        guard let raw = req.query[String.self, at: name] else { return nil }
+        guard let id = UUID(uuidString: raw) else {
+            validator.add(name, "invalid_value")
+            return nil
+        }
+        return id
+    }
+}

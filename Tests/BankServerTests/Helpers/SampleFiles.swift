@@ -1,0 +1,1 @@
+../../BankCoreTests/Documents/SampleFiles.swift

@@ -20,11 +20,14 @@ public struct FeedbackRequest: Codable, Sendable {
     public var text: String
     /// 1–5 stars, optional.
     public var rating: Int?
+    /// Optional: a document the same person uploaded (`POST /companies/{id}/documents`).
+    public var attachmentId: UUID?
 
-    public init(topic: String, text: String, rating: Int? = nil) {
+    public init(topic: String, text: String, rating: Int? = nil, attachmentId: UUID? = nil) {
         self.topic = topic
         self.text = text
         self.rating = rating
+        self.attachmentId = attachmentId
     }
 }
 
@@ -33,13 +36,15 @@ public struct FeedbackView: Codable, Sendable, Equatable {
     public var topic: String
     public var text: String
     public var rating: Int?
+    public var attachmentId: UUID?
     public var createdAt: Date
 
-    public init(id: UUID, topic: String, text: String, rating: Int?, createdAt: Date) {
+    public init(id: UUID, topic: String, text: String, rating: Int?, attachmentId: UUID? = nil, createdAt: Date) {
         self.id = id
         self.topic = topic
         self.text = text
         self.rating = rating
+        self.attachmentId = attachmentId
         self.createdAt = createdAt
     }
 }

@@ -145,4 +145,30 @@ struct SupportTests {
             #expect(try await RetentionJob(services: t.services).run(on: t.db)["feedback"] == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func feedback_mayAttachTheSendersOwnUpload_only(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let me = try await t.registerActive()
+            let other = try await t.registerActive()
+            try await t.grantCameraConsent(other.token)
+            let theirs = try await t.upload(.PUT, "/api/v1/me/photo", SampleFiles.jpeg(), type: "image/jpeg", token: other.token)
+                .content.decode(DocumentView.self)
+            let refused = try await t.send(
+                .POST,
+                "/api/v1/me/feedback",
+                json: FeedbackRequest(topic: "app", text: "см. скриншот", attachmentId: theirs.id),
+                token: me.token
+            )
+            #expect(try t.problem(refused).errors?.map(\.field) == ["attachmentId"])
+            #expect(try await FeedbackEntry.query(on: t.db).count() == 0)
+            let own = try await t.send(
+                .POST,
+                "/api/v1/me/feedback",
+                json: FeedbackRequest(topic: "app", text: "скриншот", attachmentId: theirs.id),
+                token: other.token
+            )
+            #expect(try own.content.decode(FeedbackView.self).attachmentId == theirs.id)
+        }
+    }
 }

@@ -50,6 +50,8 @@ final class FeedbackEntry: Model, @unchecked Sendable {
     @Field(key: "topic") var topic: String
     @Field(key: "text") var text: Data
     @OptionalField(key: "rating") var rating: Int?
+    /// An optional attachment: a document the same person uploaded (§2.3.2).
+    @OptionalField(key: "attachment_id") var attachmentID: UUID?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
@@ -81,6 +83,7 @@ struct CreateSupportAndFeedback: AsyncMigration {
             .field("topic", .string, .required)
             .field("text", .data, .required)
             .field("rating", .int)
+            .field("attachment_id", .uuid)
             .field("created_at", .datetime, .required)
             .create()
     }

@@ -90,6 +90,11 @@ struct SupportService: Sendable {
         if !Self.topics.contains(request.topic) { validator.add("topic", "invalid_value") }
         let text = validator.require("text", request.text, maxLength: 4000)
         if let rating = request.rating, !(1...5).contains(rating) { validator.add("rating", "out_of_range") }
+        if let attachment = request.attachmentId {
+            // only something this person uploaded: never another user's or company's document
+            let owned = try await StoredDocument.query(on: database).filter(\.$id == attachment).filter(\.$uploader.$id == userID).count()
+            if owned == 0 { validator.add("attachmentId", "not_found") }
+        }
         try validator.throwIfInvalid()
         guard let text else { throw BankError.malformedRequest }
         try await services.rateLimiter.hit(.init(name: "feedback", limit: 10, windowSeconds: 3600), key: userID.uuidString, on: database)
@@ -100,6 +105,7 @@ struct SupportService: Sendable {
         entry.topic = request.topic
         entry.text = try seal(text, table: FeedbackEntry.schema, column: "text", row: id)
         entry.rating = request.rating
+        entry.attachmentID = request.attachmentId
         entry.createdAt = services.clock.now()
         try await entry.create(on: database)
         return entry
@@ -138,6 +144,7 @@ struct SupportService: Sendable {
             topic: entry.topic,
             text: try open(entry.text, table: FeedbackEntry.schema, column: "text", row: id),
             rating: entry.rating,
+            attachmentId: entry.attachmentID,
             createdAt: entry.createdAt
         )
     }

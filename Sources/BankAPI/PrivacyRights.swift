@@ -256,6 +256,10 @@ public struct PersonalDataExport: Codable, Sendable {
     public var locations: [Location] = []
     /// §3.3: every disclosure of the person's data to a third party.
     public var disclosures: [DisclosureView] = []
+    /// §2.2.3: the in-app inbox, the push tokens (only their endings) and the notification preferences.
+    public var inbox: [InboxItemView] = []
+    public var pushTokens: [PushTokenView] = []
+    public var notificationPreferences: NotificationPreferencesView?
 
     public init(
         generatedAt: Date,

@@ -56,3 +56,8 @@ extension DisclosureRecord: Content {}
 extension DisclosureView: Content {}
 extension BreachIncidentView: Content {}
 extension BreachNotification: Content {}
+extension NotificationPreferencesView: Content {}
+extension InboxPage: Content {}
+extension PushTokenView: Content {}
+extension StaffContentView: Content {}
+extension ContentView: Content {}

@@ -22,6 +22,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let security = SecurityController()
     api.post("security", "unauthorised-use", "start", use: security.start)
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
+    api.get("content", use: ContentController().list)
 
     // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
     // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
@@ -55,6 +56,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: CorrectionController())
     let disclosures = DisclosureController()
     signedIn.get("me", "privacy", "disclosures", use: disclosures.mine)
+    try signedIn.register(collection: NotificationsController())
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)
@@ -73,6 +75,10 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let breaches = BreachController()
     staff.post("privacy", "breaches", use: breaches.record)
     staff.get("privacy", "breaches", ":breachId", "notification", use: breaches.notification)
+    let content = ContentController()
+    staff.post("content", use: content.publish)
+    staff.get("content", use: content.staffList)
+    staff.delete("content", ":contentId", use: content.delete)
 
     // Development only
     if !app.bank.config.isProduction {

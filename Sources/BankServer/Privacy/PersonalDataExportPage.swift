@@ -15,6 +15,9 @@ enum PersonalDataExportPage {
         "requests": [.kk: "Өтініштер", .ru: "Запросы", .en: "Requests"],
         "staffAccesses": [.kk: "Деректеріңізді кім қарады", .ru: "Кто просматривал ваши данные", .en: "Who looked at your data"],
         "disclosures": [.kk: "Үшінші тұлғаларға берілгендер", .ru: "Передачи третьим лицам", .en: "Disclosures to third parties"],
+        "inbox": [.kk: "Хабарламалар", .ru: "Уведомления", .en: "Notifications"],
+        "pushTokens": [.kk: "Push-белгілер", .ru: "Push-токены", .en: "Push tokens"],
+        "notificationPreferences": [.kk: "Хабарлама баптаулары", .ru: "Настройки уведомлений", .en: "Notification preferences"],
     ]
     private static let heading: [Language: String] = [
         .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
@@ -29,6 +32,7 @@ enum PersonalDataExportPage {
         var sections: [String] = []
         let order = [
             "profile", "companies", "devices", "sessions", "consents", "policyAcceptances", "accessLog", "requests", "staffAccesses", "disclosures",
+            "inbox", "pushTokens", "notificationPreferences",
         ]
         for key in order {
             guard let value = object[key] else { continue }

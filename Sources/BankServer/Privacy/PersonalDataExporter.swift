@@ -76,6 +76,7 @@ struct PersonalDataExporter: Sendable {
         }
         export.disclosures = try await DisclosureRegister(services: services).disclosures(of: userID, on: database)
             .map { try $0.subjectView(purposes: services.purposes, language: language) }
+        try await NotificationsExport(services: services).add(to: &export, userID: userID, language: language, on: database)
         return export
     }
 }

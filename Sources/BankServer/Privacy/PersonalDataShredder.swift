@@ -41,6 +41,7 @@ struct PersonalDataShredder: Sendable {
         try await SMSMessage.query(on: database).filter(\.$userID == userID).delete()
         try await EmailMessage.query(on: database).filter(\.$userID == userID).delete()
         try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).delete()
+        try await NotificationsExport.destroy(userID: userID, on: database)
         try await AuditLog.record("privacy.subject_destroyed", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
     }
 }

@@ -21,6 +21,12 @@ struct NotificationTests {
             // when an offer goes out, then nothing is queued anywhere
             #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 0)
             #expect(try await t.inbox(grant.token).items.isEmpty)
+            // the service itself refuses marketing without the consent, whoever calls it
+            let user = try #require(try await User.find(grant.user.id, on: t.db))
+            let direct = try await NotificationService(services: t.services)
+                .notify(user, .marketing, .init(key: "notification.offer", parameters: ["text": "x"]), on: t.db)
+            #expect(direct.isEmpty)
+            #expect(try await t.outboxCount(SMSMessage.self, userID: grant.user.id, category: "marketing") == 0)
             // given the consent but every marketing channel off
             try await t.grantMarketing(grant.token)
             let off = try await t.setNotificationChannels(grant.token, marketing: [])

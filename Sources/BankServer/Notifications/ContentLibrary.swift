@@ -14,10 +14,14 @@ struct ContentLibrary: Sendable {
         let kind = ContentItem.Kind(rawValue: request.kind)
         if kind == nil { validator.add("kind", "invalid_value") }
         func texts(_ field: String, _ text: LocalizedText, maxLength: Int) -> [String?] {
-            [
-                validator.require("\(field).kk", text.kk, maxLength: maxLength), validator.require("\(field).ru", text.ru, maxLength: maxLength),
-                validator.require("\(field).en", text.en, maxLength: maxLength),
-            ]
+            [("kk", text.kk), ("ru", text.ru), ("en", text.en)].map { language, value in
+                // Control characters (NUL above all, which PostgreSQL refuses) have no place in a published text.
+                if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) {
+                    validator.add("\(field).\(language)", "invalid_characters")
+                    return nil
+                }
+                return validator.require("\(field).\(language)", value, maxLength: maxLength)
+            }
         }
         let titles = texts("title", request.title, maxLength: 200)
         let bodies = texts("body", request.body, maxLength: 10_000)

@@ -59,6 +59,18 @@ struct SMTPGatewayTests {
         }
     }
 
+    @Test
+    func withTLS_aServerThatSpeaksPlainSMTP_getsNothing() async throws {
+        try await withServer { server, plain in
+            var settings = plain.settings
+            settings.tls = true
+            let gateway = SMTPEmailGateway(settings: settings, eventLoopGroup: plain.eventLoopGroup, timeout: .seconds(5))
+            // implicit TLS starts with a handshake: the plain greeting is not TLS, so nothing is ever sent in clear
+            await #expect(throws: (any Error).self) { try await gateway.deliver(to: "asel@example.kz", subject: "s", body: "code 123456") }
+            #expect(server.received.withLockedValue { $0.isEmpty })
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func emailDispatch_overSMTP_sendsEachMessageOnce_withTwoWorkers_andRetriesAfterARefusal(_ database: TestDatabase) async throws {
         try await withApp(database) { t in

@@ -135,6 +135,25 @@ struct InboxTests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func pushToken_registeredFromTwoRequestsAtOnce_keepsOneTokenPerDevice(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let grant = try await t.registerActive()
+            let device = try await t.firstDevice(grant.token)
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for index in 0..<4 {
+                    let registration = PushTokenRegistration(token: String(repeating: "\(index)", count: 64), platform: "apns")
+                    group.addTask {
+                        try await t.send(.PUT, "/api/v1/me/devices/\(device)/push-token", json: registration, token: grant.token).status.code
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses == [200, 200, 200, 200])
+            #expect(try await PushToken.query(on: t.db).count() == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func pushDispatch_deliversEachMessageOnce_evenWithTwoWorkers(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             let grant = try await t.registerActive()
@@ -168,6 +187,11 @@ struct InboxTests {
             try await t.send(.DELETE, "/api/v1/me/devices/\(device)", token: grant.token).requireStatus(.noContent)
             #expect(try await PushToken.query(on: t.db).count() == 0)
             #expect(try await PushDispatcher(services: services, logger: t.app.logger).dispatchPending(on: t.db) == 0)
+            // and cannot get a token again until it is trusted again (its sessions ended with it: asked directly)
+            let again = PushTokenRegistration(token: String(repeating: "e", count: 64), platform: "apns")
+            await #expect(throws: BankError.notFound) {
+                try await PushTokens(services: t.services).register(again, deviceID: device, userID: grant.user.id, on: t.db)
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ struct PushTokens: Sendable {
     let services: BankServices
     static let platforms: Set<String> = ["apns", "fcm"]
 
-    /// Stores (or replaces) the token of `deviceID`, a device of `userID`; another user's device is `not_found`.
+    /// Stores (or replaces) the token of `deviceID`, a trusted device of `userID`; another user's device, or one the
+    /// user forgot, is `not_found`. Two registrations racing for one device: the loser retries and replaces.
     func register(_ registration: PushTokenRegistration, deviceID: UUID, userID: UUID, on database: any Database) async throws -> PushTokenView {
         var validator = FieldValidator()
         let token = registration.token.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -20,15 +21,22 @@ struct PushTokens: Sendable {
         }
         if !Self.platforms.contains(registration.platform) { validator.add("platform", "invalid_value") }
         try validator.throwIfInvalid()
-        return try await database.transaction { tx in
-            guard try await Device.query(on: tx).filter(\.$id == deviceID).filter(\.$user.$id == userID).first() != nil else {
-                throw BankError.notFound
-            }
+        do {
+            return try await store(token, platform: registration.platform, deviceID: deviceID, userID: userID, on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return try await store(token, platform: registration.platform, deviceID: deviceID, userID: userID, on: database)
+        }
+    }
+
+    private func store(_ token: String, platform: String, deviceID: UUID, userID: UUID, on database: any Database) async throws -> PushTokenView {
+        try await database.transaction { tx in
+            guard try await Device.query(on: tx).filter(\.$id == deviceID).filter(\.$user.$id == userID).filter(\.$trustedAt != nil).first() != nil
+            else { throw BankError.notFound }
             let row = try await PushToken.query(on: tx).filter(\.$deviceID == deviceID).first() ?? PushToken()
             if row.id == nil { row.id = UUID() }
             row.userID = userID
             row.deviceID = deviceID
-            row.platform = registration.platform
+            row.platform = platform
             row.token = try seal(token, row: try row.requireID())
             row.registeredAt = services.clock.now()
             try await row.save(on: tx)

@@ -262,6 +262,10 @@ public struct PersonalDataExport: Codable, Sendable {
     /// §2.3.2: the user's photo and the documents they uploaded, as metadata (id, size, hash, time), never the bytes.
     public var photo: DocumentView?
     public var documents: [DocumentView]
+    /// §2.2.3: the in-app inbox, the push tokens (only their endings) and the notification preferences.
+    public var inbox: [InboxItemView] = []
+    public var pushTokens: [PushTokenView] = []
+    public var notificationPreferences: NotificationPreferencesView?
 
     public init(
         generatedAt: Date,

@@ -108,6 +108,8 @@ struct ConsentTests {
             try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token).requireStatus(
                 .created
             )
+            // §2.2.8 and the user's channel choice: SMS is chosen explicitly (the default is the in-app inbox only)
+            try await t.setNotificationChannels(grant.token, marketing: ["sms"])
             #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 1)
             #expect(try await t.messages(to: registration.person.phone).contains("Жаңа тариф"))
             // withdrawal: the queued offer is cancelled, and the next offer is not queued
@@ -146,7 +148,7 @@ struct RetentionCategoryTests {
             let categories = Set(report.counts.map(\.category))
             let required: Set = [
                 "access_log", "otp_challenges", "device_challenges", "sessions", "staff_sessions", "sms", "email", "location", "support_tickets",
-                "feedback", "withdrawn_consent_marketing",
+                "feedback", "withdrawn_consent_marketing", "push", "inbox_read",
             ]
             #expect(categories.isSuperset(of: required))
             #expect(report["withdrawn_consent_marketing"] == 1)

@@ -13,7 +13,10 @@ struct ServerTests {
         let environment = ["BIZBANK_MASTER_KEY": "c2VjcmV0LXZhbHVlLXRoYXQtaXMtdG9vLXNob3J0", "BIZBANK_SESSION_IDLE_SECONDS": "ten"]
         let error = try #require(throws: ConfigError.self) { try AppConfig.load(environment: environment, isProduction: true) }
         let text = error.description
-        for name in ["DATABASE_URL", "BIZBANK_MASTER_KEY", "BIZBANK_SMS_GATEWAY", "BIZBANK_OPERATOR_BIN", "BIZBANK_SESSION_IDLE_SECONDS"] {
+        for name in [
+            "DATABASE_URL", "BIZBANK_MASTER_KEY", "BIZBANK_SMS_GATEWAY", "BIZBANK_OPERATOR_BIN", "BIZBANK_SESSION_IDLE_SECONDS",
+            "BIZBANK_EMAIL_GATEWAY",
+        ] {
             #expect(text.contains(name), "missing \(name)")
         }
         #expect(!text.contains("c2VjcmV0"))
@@ -27,6 +30,8 @@ struct ServerTests {
             "BIZBANK_SMS_GATEWAY": "http", "BIZBANK_SMS_HTTP_URL": "https://sms.example.kz/send", "BIZBANK_SMS_HTTP_TOKEN": "t",
             "BIZBANK_OPERATOR_BIN": "050140000011",
             "BIZBANK_DPO_NAME": "Айгерім Сейітова", "BIZBANK_DPO_PHONE": "+7 727 330 00 00", "BIZBANK_DPO_EMAIL": "dpo@alataucitybank.kz",
+            "BIZBANK_EMAIL_GATEWAY": "smtp", "BIZBANK_SMTP_HOST": "smtp.alataucitybank.kz", "BIZBANK_SMTP_USER": "bizbank",
+            "BIZBANK_SMTP_PASSWORD": "p", "BIZBANK_SMTP_FROM": "noreply@alataucitybank.kz",
         ]
         let config = try AppConfig.load(environment: environment, isProduction: true)
         #expect(config.database == .postgres(url: "postgres://bank:pw@db.internal:5432/bank"))

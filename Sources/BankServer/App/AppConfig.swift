@@ -33,6 +33,8 @@ struct AppConfig: Sendable {
     var bankCode: String
     var bankBIC: String
     var smsGateway: SMSGatewayKind
+    /// `BIZBANK_EMAIL_GATEWAY`: `log` (development) or `smtp` (required in production).
+    var emailGateway: EmailGatewayKind
     var bcryptCost: Int
     var security: SecuritySettings
     var accessLogRetentionDays: Int
@@ -168,6 +170,7 @@ extension AppConfig {
             bankCode: bankCode,
             bankBIC: env["BIZBANK_BANK_BIC"].flatMap { $0.isEmpty ? nil : $0 } ?? "TSESKZKA",
             smsGateway: smsGateway,
+            emailGateway: EmailGatewayKind.load(env, isProduction: isProduction, problems: &problems),
             bcryptCost: integer("BIZBANK_BCRYPT_COST", isTesting ? 4 : 12, 4...16),
             security: security,
             accessLogRetentionDays: integer("BIZBANK_ACCESS_LOG_RETENTION_DAYS", 90, 1...3650),

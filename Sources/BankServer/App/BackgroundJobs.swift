@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// Lifecycle-managed background work inside `serve`: audit chaining every 200 ms, SMS and e-mail dispatch every second,
+/// Lifecycle-managed background work inside `serve`: audit chaining every 200 ms, SMS, e-mail and push dispatch every second,
 /// retention hourly.
 /// Started after boot, cancelled and awaited on shutdown — never a fire-and-forget task.
 final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
@@ -30,11 +30,13 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         task = Task {
             let dispatcher = SMSDispatcher(services: services, logger: logger)
             let emailDispatcher = EmailDispatcher(services: services, logger: logger)
+            let pushDispatcher = PushDispatcher(services: services, logger: logger)
             var lastRetention = Date.distantPast
             while !Task.isCancelled {
                 do {
                     try await dispatcher.dispatchPending(on: database)
                     try await emailDispatcher.dispatchPending(on: database)
+                    try await pushDispatcher.dispatchPending(on: database)
                     if services.clock.now().timeIntervalSince(lastRetention) > 3600 {
                         let report = try await RetentionJob(services: services).run(on: database)
                         logger.info("retention run", metadata: ["deleted": "\(report)"])

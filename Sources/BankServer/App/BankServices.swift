@@ -11,6 +11,8 @@ struct BankServices: Sendable {
     /// §4.1: codes proving a new e-mail address. `configure` sets the log adapter (there is no live adapter yet);
     /// this default serves only services built by hand in tests.
     var emailGateway: any EmailGateway = LogEmailGateway(logger: Logger(label: "bizbank.email"), includesBody: false)
+    /// §2.2.3 push notices; `configure` sets the log adapter (never logs the token).
+    var pushGateway: any PushGateway = LogPushGateway(logger: Logger(label: "bizbank.push"), includesBody: false)
     let passwordPolicy: PasswordPolicy
     /// A bcrypt hash of a random password at the configured cost, checked when a phone is unknown so the
     /// answer takes as long as for a known one (no enumeration by timing).

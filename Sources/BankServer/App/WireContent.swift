@@ -61,3 +61,8 @@ extension ContactInfo: Content {}
 extension FeedbackView: Content {}
 extension TicketView: Content {}
 extension TicketSummaryView: Content {}
+extension NotificationPreferencesView: Content {}
+extension InboxPage: Content {}
+extension PushTokenView: Content {}
+extension StaffContentView: Content {}
+extension ContentView: Content {}

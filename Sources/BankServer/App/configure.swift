@@ -50,8 +50,8 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         policyVersions: PolicyVersionCache(clock: clock),
         workingCalendar: try WorkingCalendar.bundled()
     )
-    // §4.1 e-mail codes go to the log until a live e-mail adapter exists; the text only outside production.
-    app.bank.emailGateway = LogEmailGateway(logger: app.logger, includesBody: !config.isProduction)
+    app.bank.emailGateway = makeEmailGateway(config, app: app)
+    app.bank.pushGateway = LogPushGateway(logger: app.logger, includesBody: !config.isProduction)
 
     let problems = ProblemMiddleware(localizer: localizer)
     app.middleware = Middlewares()
@@ -102,6 +102,7 @@ enum BankMigrations {
             CreateFraudTables(), CreateSupportAndFeedback(),
             CreateDisclosures(), CreateBreachIncidents(),
             CreateDocuments(),
+            CreateInboxItems(), CreateNotificationPreferences(), CreatePushTokens(), CreatePushOutbox(), CreateContentItems(),
         ]
     }
 }

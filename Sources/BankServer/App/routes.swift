@@ -24,6 +24,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let security = SecurityController()
     api.post("security", "unauthorised-use", "start", use: security.start)
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
+    api.get("content", use: ContentController().list)
 
     // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
     // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
@@ -65,6 +66,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let disclosures = DisclosureController()
     signedIn.get("me", "privacy", "disclosures", use: disclosures.mine)
     try signedIn.register(collection: DocumentsController(maxBytes: app.bank.config.documents.maxBytes))
+    try signedIn.register(collection: NotificationsController())
 
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)
@@ -87,6 +89,10 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let breaches = BreachController()
     staff.post("privacy", "breaches", use: breaches.record)
     staff.get("privacy", "breaches", ":breachId", "notification", use: breaches.notification)
+    let content = ContentController()
+    staff.post("content", use: content.publish)
+    staff.get("content", use: content.staffList)
+    staff.delete("content", ":contentId", use: content.delete)
 
     // Development only
     if !app.bank.config.isProduction {

@@ -59,10 +59,10 @@ struct EmailChangeService: Sendable {
             person.email = email
             try vault.update(user, with: person)
             try await user.save(on: tx)
-            try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.email_changed",
-                to: person.phone,
-                userID: caller.userID,
+            try await NotificationService(services: services).notify(
+                user,
+                .security,
+                .init(key: "sms.security.email_changed"),
                 language: language,
                 on: tx
             )

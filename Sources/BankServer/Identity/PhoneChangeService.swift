@@ -102,12 +102,13 @@ struct PhoneChangeService: Sendable {
             try vault.update(user, with: person)
             try await user.save(on: tx)
             try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "phone_changed", on: tx)
-            try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.phone_changed",
-                parameters: ["phone": newPhone.masked],
-                to: oldPhone,
-                userID: caller.userID,
+            // The notice goes to the old number: whoever lost it must hear of the change.
+            try await NotificationService(services: services).notify(
+                user,
+                .security,
+                .init(key: "sms.security.phone_changed", parameters: ["phone": newPhone.masked]),
                 language: language,
+                smsTo: oldPhone,
                 on: tx
             )
             try await AuditLog.record(

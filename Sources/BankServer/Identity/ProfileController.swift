@@ -90,6 +90,7 @@ struct ProfileController: RouteCollection {
             try await device.save(on: tx)
             try await UserSession.query(on: tx).filter(\.$device.$id == id).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: services.clock.now()).set(\.$revokeReason, to: "device_forgotten").update()
+            try await PushTokens(services: services).removeAll(deviceID: id, on: tx)
             try await AuditLog.record("device.forgotten", actor: caller.userID, subject: "device:\(id)", at: services.clock.now(), on: tx)
         }
         return .noContent
@@ -123,10 +124,10 @@ struct ProfileController: RouteCollection {
             caller.user.passwordHash = hash
             try await caller.user.save(on: tx)
             try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "password_changed", on: tx)
-            try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.password_changed",
-                to: person.phone,
-                userID: caller.userID,
+            try await NotificationService(services: services).notify(
+                caller.user,
+                .security,
+                .init(key: "sms.security.password_changed"),
                 language: language,
                 on: tx
             )

@@ -83,10 +83,10 @@ struct RegistrationService: Sendable {
             let otpContext = OtpService.Context(language: language, device: request.device)
             if let existing {
                 let owner = try vault.open(existing)
-                try await SMSOutbox(services: services).enqueueSecurityNotice(
-                    "sms.security.already_registered",
-                    to: owner.phone,
-                    userID: existing.id,
+                try await NotificationService(services: services).notify(
+                    existing,
+                    .security,
+                    .init(key: "sms.security.already_registered"),
                     language: language,
                     on: tx
                 )

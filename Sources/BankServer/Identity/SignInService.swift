@@ -95,12 +95,10 @@ struct SignInService: Sendable {
             throw BankError.signInFailed
         }
         try await ensureMaySignIn(user, on: database)
-        let person = try services.vault.open(user)
-        try await SMSOutbox(services: services).enqueueSecurityNotice(
-            "sms.security.new_device",
-            parameters: ["device": descriptor.name],
-            to: person.phone,
-            userID: userID,
+        try await NotificationService(services: services).notify(
+            user,
+            .security,
+            .init(key: "sms.security.new_device", parameters: ["device": descriptor.name]),
             language: language,
             on: database
         )
@@ -161,12 +159,10 @@ struct SignInService: Sendable {
             try await sqlTx.raw(
                 "UPDATE users SET failed_sign_ins = 0, locked_until = \(bind: now.addingTimeInterval(Double(minutes * 60))) WHERE id = \(bind: userID)"
             ).run()
-            let person = try services.vault.open(user)
-            try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.locked",
-                parameters: ["minutes": String(minutes)],
-                to: person.phone,
-                userID: userID,
+            try await NotificationService(services: services).notify(
+                user,
+                .security,
+                .init(key: "sms.security.locked", parameters: ["minutes": String(minutes)]),
                 language: language,
                 on: tx
             )

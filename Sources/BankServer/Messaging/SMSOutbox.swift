@@ -24,7 +24,8 @@ struct SMSOutbox: Sendable {
         try await message.create(on: database)
     }
 
-    /// A localised security notice (always sent, whatever the user's preferences: §2.2.3).
+    /// A localised security SMS without the in-app inbox entry. Notices to a user go through
+    /// `NotificationService.notify(_:_:_:…)` (`.security`: SMS and inbox, always); this stays for other branches' callers.
     func enqueueSecurityNotice(
         _ key: String,
         parameters: [String: String] = [:],

@@ -60,5 +60,16 @@ struct PaymentExecutor: Sendable {
             at: now,
             on: database
         )
+        try await notifyAuthor(record, amount: Money(minorUnits: record.amount, currency: currency), on: database)
+    }
+
+    /// §2.2.3: the order's author hears of the execution in the inbox, and by push when a device has a token.
+    private func notifyAuthor(_ record: PaymentOrderRecord, amount: Money, on database: any Database) async throws {
+        guard let author = try await User.find(record.$author.id, on: database) else { return }
+        let message = NotificationMessage(
+            key: record.status == .sent ? "notification.payment_sent" : "notification.payment_executed",
+            parameters: ["number": record.number, "amount": "\(amount.decimalString) \(record.currency)", "payee": record.beneficiaryName]
+        )
+        try await NotificationService(services: services).notify(author, .operational, message, channels: [.inApp, .push], on: database)
     }
 }

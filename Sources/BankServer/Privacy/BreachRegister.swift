@@ -41,11 +41,10 @@ struct BreachRegister: Sendable {
             try await incident.create(on: tx)
             let incidentID = try incident.requireID()
             try await users.map { BreachAffectedSubject(incidentID: incidentID, userID: try $0.requireID()) }.create(on: tx)
-            let outbox = SMSOutbox(services: services)
+            let notifications = NotificationService(services: services)
             for user in users {
-                // Users have no stored language: the notice goes in Kazakh, the default language.
-                let phone = try services.vault.open(user).phone
-                try await outbox.enqueueSecurityNotice("sms.breach_notice", to: phone, userID: user.id, language: .kk, on: tx)
+                // In the language the user chose for notifications, else Kazakh, the default language.
+                try await notifications.notify(user, .security, .init(key: "sms.breach_notice"), language: .kk, on: tx)
             }
             try await AuditLog.record(
                 "breach.recorded",

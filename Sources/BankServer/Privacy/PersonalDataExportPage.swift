@@ -23,6 +23,9 @@ enum PersonalDataExportPage {
         "feedback": [.kk: "Кері байланыс", .ru: "Отзывы", .en: "Feedback"],
         "photo": [.kk: "Фотосурет", .ru: "Фотография", .en: "Photo"],
         "documents": [.kk: "Жүктелген құжаттар", .ru: "Загруженные документы", .en: "Uploaded documents"],
+        "inbox": [.kk: "Хабарламалар", .ru: "Уведомления", .en: "Notifications"],
+        "pushTokens": [.kk: "Push-белгілер", .ru: "Push-токены", .en: "Push tokens"],
+        "notificationPreferences": [.kk: "Хабарлама баптаулары", .ru: "Настройки уведомлений", .en: "Notification preferences"],
     ]
     private static let heading: [Language: String] = [
         .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
@@ -38,6 +41,7 @@ enum PersonalDataExportPage {
         let order = [
             "profile", "companies", "devices", "sessions", "consents", "policyAcceptances", "accessLog", "requests", "staffAccesses", "disclosures",
             "locations", "supportTickets", "feedback", "photo", "documents",
+            "inbox", "pushTokens", "notificationPreferences",
         ]
         for key in order {
             guard let value = object[key] else { continue }

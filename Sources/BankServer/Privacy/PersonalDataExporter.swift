@@ -87,6 +87,7 @@ struct PersonalDataExporter: Sendable {
         }
         export.feedback = try await FeedbackEntry.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all()
             .map { try support.view($0) }
+        try await NotificationsExport(services: services).add(to: &export, userID: userID, language: language, on: database)
         return export
     }
 }

@@ -81,13 +81,8 @@ struct RetentionJob: Sendable {
                 SupportTicket.query(on: $0).filter(\.$status == .closed).filter(\.$closedAt < now.addingTimeInterval(-supportDays * day))
             },
             .rows("feedback") { FeedbackEntry.query(on: $0).filter(\.$createdAt < now.addingTimeInterval(-supportDays * day)) },
-            // §2.2.8: an offer still waiting for someone whose marketing consent is no longer live never goes out.
-            .rows("withdrawn_consent_marketing") { database in
-                let live = try await Consent.query(on: database)
-                    .filter(\.$purpose == ProcessingPurpose.marketing.rawValue).filter(\.$withdrawnAt == nil).all().map { $0.$user.id }
-                return SMSMessage.query(on: database)
-                    .filter(\.$category == MarketingOffers.category).filter(\.$status == .pending).filter(\.$userID !~ live)
-            },
-        ]
+            // §2.2.8: an offer still waiting (SMS, e-mail, push) for someone whose marketing consent is no longer live.
+            Self.withdrawnConsentMarketing(),
+        ] + Self.notificationRules(now: now)
     }
 }

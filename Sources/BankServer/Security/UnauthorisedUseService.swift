@@ -22,14 +22,7 @@ struct UnauthorisedUseService: Sendable {
             alert.channel = channel
             alert.createdAt = now
             try await alert.create(on: tx)
-            let person = try services.vault.open(user)
-            try await SMSOutbox(services: services).enqueueSecurityNotice(
-                "sms.security.blocked",
-                to: person.phone,
-                userID: userID,
-                language: language,
-                on: tx
-            )
+            try await NotificationService(services: services).notify(user, .security, .init(key: "sms.security.blocked"), language: language, on: tx)
             try await AuditLog.record(
                 "security.unauthorised_use_reported",
                 actor: userID,

@@ -1,0 +1,56 @@
+import BankAPI
+import Vapor
+
+/// §2.2.8 over HTTP. Reading is public: news and tariffs are what the bank also publishes on its web site, the same
+/// for everyone, so reading them processes no personal data and the app can show tariffs before sign-in. Publishing
+/// is for support staff and the privacy officer.
+struct ContentController {
+    /// `GET /content[?kind=news|tariff|offer][&cursor=…][&limit=…]` in the `Accept-Language` language.
+    func list(req: Request) async throws -> ListPage<ContentView> {
+        let (items, next) = try await ContentLibrary(services: req.bank)
+            .page(
+                kind: try Self.kind(req),
+                publishedOnly: true,
+                after: req.query[String.self, at: "cursor"],
+                limit: try DisclosureController.limit(req),
+                on: req.db
+            )
+        let language = req.language
+        return ListPage(items: try items.map { try $0.view(in: language) }, nextCursor: next)
+    }
+
+    /// Staff: `POST /staff/content`.
+    func publish(req: Request) async throws -> Response {
+        let staff = try req.staff(.support, .privacyOfficer)
+        let body = try req.decodeBody(ContentPublishRequest.self)
+        let item = try await ContentLibrary(services: req.bank).publish(body, by: staff, on: req.db)
+        return try await item.staffView().encodeResponse(status: .created, for: req)
+    }
+
+    /// Staff: `GET /staff/content`, scheduled items too.
+    func staffList(req: Request) async throws -> ListPage<StaffContentView> {
+        _ = try req.staff(.support, .privacyOfficer)
+        let (items, next) = try await ContentLibrary(services: req.bank)
+            .page(
+                kind: try Self.kind(req),
+                publishedOnly: false,
+                after: req.query[String.self, at: "cursor"],
+                limit: try DisclosureController.limit(req),
+                on: req.db
+            )
+        return ListPage(items: try items.map { try $0.staffView() }, nextCursor: next)
+    }
+
+    /// Staff: `DELETE /staff/content/{contentId}`.
+    func delete(req: Request) async throws -> HTTPStatus {
+        let staff = try req.staff(.support, .privacyOfficer)
+        try await ContentLibrary(services: req.bank).delete(try req.uuidParameter("contentId"), by: staff, on: req.db)
+        return .noContent
+    }
+
+    private static func kind(_ req: Request) throws -> ContentItem.Kind? {
+        guard let raw = req.query[String.self, at: "kind"] else { return nil }
+        guard let kind = ContentItem.Kind(rawValue: raw) else { throw BankError.validation([.init(field: "kind", code: "invalid_value")]) }
+        return kind
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What a notification says: a key of the localisation table and its parameters, rendered in the recipient's
+/// language when it is sent (SMS, e-mail, push) and in the reader's language when the inbox is read.
+/// A parameter named `name.kk` / `name.ru` / `name.en` fills `{name}` in that language only, so staff-written
+/// texts in three languages travel as parameters too.
+struct NotificationMessage: Codable, Sendable, Equatable {
+    var key: String
+    var parameters: [String: String] = [:]
+    /// News, tariffs and offers (§2.2.8): the content item the app opens.
+    var contentID: UUID?
+
+    struct Rendered: Sendable, Equatable {
+        let title: String
+        let body: String
+    }
+
+    func render(_ localizer: Localizer, category: NotificationCategory, in language: Language) -> Rendered {
+        let values = parameters(in: language)
+        let titleKey = key + ".title"
+        let title =
+            localizer.has(titleKey)
+            ? localizer.text(titleKey, language, values) : localizer.text("notification.category.\(category.rawValue)", language)
+        return Rendered(title: title, body: localizer.text(key, language, values))
+    }
+
+    /// Plain parameters, overridden by those for `language`.
+    func parameters(in language: Language) -> [String: String] {
+        let suffixes = Set(Language.allCases.map { "." + $0.rawValue })
+        var values = parameters.filter { name, _ in !suffixes.contains { name.hasSuffix($0) } }
+        for (name, value) in parameters where name.hasSuffix("." + language.rawValue) {
+            values[String(name.dropLast(language.rawValue.count + 1))] = value
+        }
+        return values
+    }
+}

@@ -1,0 +1,79 @@
+import BankCore
+import Fluent
+import Foundation
+
+/// The one path for telling a user something (§2.2.3, §2.2.8): picks the channels the category and the user's
+/// choice allow, writes the SMS, e-mail and push outboxes and the in-app inbox inside the caller's transaction,
+/// so a notice exists exactly when the change that caused it does.
+/// - security: always SMS and inbox, whatever the preferences (plus any channel asked for);
+/// - operational: always the inbox, plus the asked-for channels the user keeps on;
+/// - marketing: nothing without a live `marketing` consent; then only the asked-for channels the user chose.
+struct NotificationService: Sendable {
+    let services: BankServices
+
+    /// Returns the channels the notification was written to (push only when a device has a token).
+    @discardableResult
+    func notify(
+        _ user: User,
+        _ category: NotificationCategory,
+        _ message: NotificationMessage,
+        channels requested: Set<NotificationChannel> = Set(NotificationChannel.allCases),
+        language hint: Language? = nil,
+        smsTo phoneOverride: PhoneNumber? = nil,
+        on database: any Database
+    ) async throws -> Set<NotificationChannel> {
+        let userID = try user.requireID()
+        let preferences = try await NotificationPreferences(services: services).current(userID, on: database)
+        var channels: Set<NotificationChannel>
+        switch category {
+        case .security:
+            channels = requested.union(NotificationPreferences.security)
+        case .operational:
+            channels = requested.intersection(preferences.operational).union([.inApp])
+        case .marketing:
+            guard try await ConsentService(services: services).live(.marketing, userID: userID, on: database) != nil else { return [] }
+            channels = requested.intersection(preferences.marketing)
+        }
+        guard !channels.isEmpty else { return [] }
+        let language = preferences.language ?? hint ?? .kk
+        let rendered = message.render(services.localizer, category: category, in: language)
+        if channels.contains(.inApp) { try await Inbox(services: services).add(message, category: category, userID: userID, on: database) }
+        if channels.contains(.sms) || channels.contains(.email) {
+            let person = try services.vault.open(user)
+            if channels.contains(.sms) {
+                let phone = phoneOverride ?? person.phone
+                try await SMSOutbox(services: services).enqueue(
+                    to: phone,
+                    text: rendered.body,
+                    category: category.rawValue,
+                    userID: userID,
+                    on: database
+                )
+            }
+            if channels.contains(.email) {
+                try await EmailOutbox(services: services).enqueue(
+                    to: person.email,
+                    subject: rendered.title,
+                    body: rendered.body,
+                    category: category.rawValue,
+                    userID: userID,
+                    on: database
+                )
+            }
+        }
+        if channels.contains(.push) {
+            let devices = try await PushOutbox(services: services)
+                .enqueue(toDevicesOf: userID, title: rendered.title, body: rendered.body, category: category.rawValue, on: database)
+            if devices == 0 { channels.remove(.push) }
+        }
+        return channels
+    }
+
+    /// §2.2.8: once the marketing consent is withdrawn nothing still waiting may go out, on any channel.
+    func cancelPendingMarketing(for userID: UUID, on database: any Database) async throws {
+        let category = NotificationCategory.marketing.rawValue
+        try await SMSMessage.query(on: database).filter(\.$userID == userID).filter(\.$category == category).filter(\.$status == .pending).delete()
+        try await EmailMessage.query(on: database).filter(\.$userID == userID).filter(\.$category == category).filter(\.$status == .pending).delete()
+        try await PushMessage.query(on: database).filter(\.$userID == userID).filter(\.$category == category).filter(\.$status == .pending).delete()
+    }
+}

@@ -42,6 +42,8 @@ struct SupportTests {
             #expect(answered.status == "answered")
             #expect(answered.messages.map(\.from) == ["client", "bank"])
             #expect(answered.messages.last?.staffRole == "support")
+            let inbox = try await t.send(.GET, "/api/v1/me/inbox", token: grant.token, language: "en").content.decode(InboxPage.self)
+            #expect(inbox.items.contains { $0.title == "Support answered" })
             let mine = try await t.send(
                 .POST,
                 "/api/v1/me/support/tickets/\(ticket.id)/messages",

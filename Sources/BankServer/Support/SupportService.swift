@@ -56,6 +56,11 @@ struct SupportService: Sendable {
             ticket.status = .answered
             ticket.updatedAt = services.clock.now()
             try await ticket.save(on: tx)
+            // §2.2.3: the client hears of the answer in the inbox (and by push with a token); no text leaves the app
+            if let client = try await User.find(ticket.userID, on: tx), client.status == .active {
+                let message = NotificationMessage(key: "notification.support_answered")
+                _ = try await NotificationService(services: services).notify(client, .operational, message, channels: [.inApp, .push], on: tx)
+            }
             try await AuditLog.record(
                 "support.ticket_answered",
                 actor: staff.id,

@@ -51,3 +51,6 @@ extension PersonalDataExport: Content {}
 extension PrivacyRequestView: Content {}
 extension PrivacyRequestList: Content {}
 extension StaffUserView: Content {}
+extension NearbyBranches: Content {}
+extension BranchView: Content {}
+extension BranchRecord: Content {}

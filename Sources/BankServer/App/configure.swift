@@ -99,6 +99,7 @@ enum BankMigrations {
             CreateBeneficiariesAndTemplates(), CreatePayrolls(), CreateClearingMessages(),
             CreatePendingAudit(), AddConsentRecipient(), AddAcceptedPolicyVersion(), CreateStaffTables(), AddFirstEditionTranslations(),
             CreatePrivacyRequestTables(), CreateEmailOutbox(),
+            CreateBranches(),
         ]
     }
 }

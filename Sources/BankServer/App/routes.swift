@@ -22,6 +22,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     let security = SecurityController()
     api.post("security", "unauthorised-use", "start", use: security.start)
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
+    try api.register(collection: BranchesController())
 
     // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
     // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
@@ -60,6 +61,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     staff.get("privacy", "requests", use: rights.staffList)
     staff.post("privacy", "requests", ":requestId", "complete", use: rights.staffComplete)
     staff.post("privacy", "requests", ":requestId", "refuse", use: rights.staffRefuse)
+    try staff.register(collection: StaffBranchesController())
 
     // Development only
     if !app.bank.config.isProduction {

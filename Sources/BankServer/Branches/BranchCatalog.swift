@@ -44,6 +44,10 @@ struct BranchCatalog: Sendable {
 
     /// The CSV import: creates or updates each draft by its code, all in one transaction (all or nothing).
     func upsert(_ drafts: [BranchDraft], by staffID: UUID?, on database: any Database) async throws -> (created: Int, updated: Int) {
+        try await Self.mappingDuplicateCode { try await upsertInOneTransaction(drafts, by: staffID, on: database) }
+    }
+
+    private func upsertInOneTransaction(_ drafts: [BranchDraft], by staffID: UUID?, on database: any Database) async throws -> (Int, Int) {
         try await database.transaction { tx in
             var existing: [String: Branch] = [:]
             let codes = drafts.map(\.code)

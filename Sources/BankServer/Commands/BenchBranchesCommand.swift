@@ -35,7 +35,7 @@ struct BenchBranchesCommand: AsyncCommand {
             )
         }
         try await sql.raw("DELETE FROM branches").run()
-        var results: [(label: String, timings: [Double], found: Double)] = []
+        var results: [(label: String, timings: [Double], found: Double, reads: Double)] = []
         for (label, from, to) in [("1k", 1, 1_000), ("100k", 1_001, 100_000)] {
             let started = ContinuousClock.now
             try await Self.insertRandomBranches(from: from, to: to, on: sql)
@@ -43,6 +43,7 @@ struct BenchBranchesCommand: AsyncCommand {
             print("loaded \(label): \(to) branches in \(ContinuousClock.now - started)")
             var timings: [Double] = []
             var found = 0
+            var reads = 0
             for (index, point) in (points.prefix(200) + points).enumerated() {
                 let query = BranchSearch.Query(point: point, radiusKm: NearbyRequest.radiusKm.upperBound, limit: 20)
                 let began = ContinuousClock.now
@@ -50,15 +51,23 @@ struct BenchBranchesCommand: AsyncCommand {
                 let elapsed = ContinuousClock.now - began
                 guard index >= 200 else { continue }  // the first 200 warm the caches
                 found += page.items.count
+                reads += page.boxReads
                 timings.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
             }
-            results.append((label, timings, Double(found) / Double(count)))
+            results.append((label, timings, Double(found) / Double(count), Double(reads) / Double(count)))
         }
         try await Self.printPlan(around: points[0], on: sql)
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         func p99(_ values: [Double]) -> Double { values.sorted()[min(values.count - 1, values.count * 99 / 100)] }
-        for (label, timings, found) in results {
-            print(String(format: "%@: median %.3f ms  p99 %.3f ms  (%.1f branches found per search)", label, median(timings), p99(timings), found))
+        for (label, timings, found, reads) in results {
+            let numbers = String(
+                format: ": median %.3f ms  p99 %.3f ms  (per search: %.1f branches found, %.1f box reads)",
+                median(timings),
+                p99(timings),
+                found,
+                reads
+            )
+            print(label + numbers)
         }
         let (small, large) = (results[0].timings, results[1].timings)
         print(

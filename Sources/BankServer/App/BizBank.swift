@@ -32,6 +32,7 @@ public enum BizBank {
         app.asyncCommands.use(ClearingCommand(), as: "clearing")
         app.asyncCommands.use(PolicyCommands(), as: "policy")
         app.asyncCommands.use(StaffCommands(), as: "staff")
+        app.asyncCommands.use(BranchCommands(), as: "branches")
         do {
             try await configure(app, config: config)
             if !config.isProduction, environment != .testing {

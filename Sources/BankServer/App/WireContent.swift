@@ -66,3 +66,6 @@ extension InboxPage: Content {}
 extension PushTokenView: Content {}
 extension StaffContentView: Content {}
 extension ContentView: Content {}
+extension NearbyBranches: Content {}
+extension BranchView: Content {}
+extension BranchRecord: Content {}

@@ -103,6 +103,7 @@ enum BankMigrations {
             CreateDisclosures(), CreateBreachIncidents(),
             CreateDocuments(),
             CreateInboxItems(), CreateNotificationPreferences(), CreatePushTokens(), CreatePushOutbox(), CreateContentItems(),
+            CreateBranches(),
         ]
     }
 }

@@ -25,6 +25,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     api.post("security", "unauthorised-use", "start", use: security.start)
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
     api.get("content", use: ContentController().list)
+    try api.register(collection: BranchesController())
 
     // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
     // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
@@ -93,6 +94,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     staff.post("content", use: content.publish)
     staff.get("content", use: content.staffList)
     staff.delete("content", ":contentId", use: content.delete)
+    try staff.register(collection: StaffBranchesController())
 
     // Development only
     if !app.bank.config.isProduction {

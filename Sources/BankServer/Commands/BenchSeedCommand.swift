@@ -94,6 +94,8 @@ struct BenchSeedCommand: AsyncCommand {
 }
 
 struct BenchCommands: AsyncCommandGroup {
-    let commands: [String: any AnyAsyncCommand] = ["seed": BenchSeedCommand(), "statements": BenchStatementsCommand()]
+    let commands: [String: any AnyAsyncCommand] = [
+        "seed": BenchSeedCommand(), "statements": BenchStatementsCommand(), "branches": BenchBranchesCommand(),
+    ]
     let help = "Benchmark set-up tools."
 }

@@ -39,6 +39,7 @@ struct DemoSeeder: Sendable {
 
     /// Seeds only an empty database; prints the sign-in details once, when it does.
     func seedIfEmpty(on database: any Database, announce: @Sendable (String) -> Void) async throws {
+        try await DemoBranches(services: services).seedIfEmpty(on: database, announce: announce)
         guard try await Company.query(on: database).count() == 0 else { return }
         guard let edition = try await PolicyEditions(services: services).current(on: database) else { return }
         guard let bin = Self.firstValid(prefix: Self.binPrefix, make: BIN.withCheckDigit) else { return }

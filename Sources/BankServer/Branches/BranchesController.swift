@@ -1,0 +1,72 @@
+import BankAPI
+import Vapor
+
+/// §2.3.1 branches near me, public (no sign-in): `GET /branches/nearby` and `GET /branches/{branchId}`.
+/// Rate-limited per IP. The point is rounded as it is parsed (`NearbyRequest`); the access log keeps the path
+/// without the query, so the point is in no table.
+struct BranchesController: RouteCollection {
+    static let perIP = RateLimiter.Rule(name: "branch-search", limit: 60, windowSeconds: 60)
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("branches", "nearby", use: nearby)
+        routes.get("branches", ":branchId", use: show)
+    }
+
+    func nearby(req: Request) async throws -> Response {
+        try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
+        let query = try NearbyRequest.query(from: req)
+        let now = req.bank.clock.now()
+        let page = try await BranchSearch().nearby(query, at: now, on: req.db)
+        let language = req.language
+        let answer = NearbyBranches(
+            language: language.rawValue,
+            latitude: query.point.latitude,
+            longitude: query.point.longitude,
+            radiusKm: query.radiusKm,
+            items: try page.items.map { try $0.branch.view(language: language, at: now, distanceMetres: Int($0.distanceMetres.rounded())) },
+            nextCursor: page.next.map { BranchCursor.encode($0, tag: query.tag) }
+        )
+        let response = try await answer.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
+        return response
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
+        guard let branch = try await Branch.find(try req.uuidParameter("branchId"), on: req.db) else { throw BankError.notFound }
+        let language = req.language
+        let response = try await branch.view(language: language, at: req.bank.clock.now()).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
+        return response
+    }
+}
+
+/// Staff manage the branch list: `POST /staff/branches`, `PUT` and `DELETE /staff/branches/{branchId}`.
+/// Support or the privacy officer (branch data is public information; no client data is touched).
+struct StaffBranchesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("branches", use: create)
+        routes.put("branches", ":branchId", use: update)
+        routes.delete("branches", ":branchId", use: delete)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let staff = try req.staff(.support, .privacyOfficer)
+        let draft = try BranchDraft.validate(try req.decodeBody(BranchInput.self))
+        let branch = try await BranchCatalog(services: req.bank).create(draft, by: staff.id, on: req.db)
+        return try await branch.record().encodeResponse(status: .created, for: req)
+    }
+
+    func update(req: Request) async throws -> BranchRecord {
+        let staff = try req.staff(.support, .privacyOfficer)
+        let id = try req.uuidParameter("branchId")
+        let draft = try BranchDraft.validate(try req.decodeBody(BranchInput.self))
+        return try await BranchCatalog(services: req.bank).update(id, draft, by: staff.id, on: req.db).record()
+    }
+
+    func delete(req: Request) async throws -> HTTPStatus {
+        let staff = try req.staff(.support, .privacyOfficer)
+        try await BranchCatalog(services: req.bank).delete(try req.uuidParameter("branchId"), by: staff.id, on: req.db)
+        return .noContent
+    }
+}

@@ -1,8 +1,16 @@
 import BankServer
+import Foundation
 
 @main
 enum Entrypoint {
-    static func main() async throws {
-        try await BizBank.main()
+    /// An operator command that fails (a tampered audit chain, a refused import) ends with its message and exit
+    /// status 1, not a crash report.
+    static func main() async {
+        do {
+            try await BizBank.main()
+        } catch {
+            FileHandle.standardError.write(Data("bizbank: \(error)\n".utf8))
+            exit(1)
+        }
     }
 }

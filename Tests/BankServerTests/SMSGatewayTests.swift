@@ -59,4 +59,21 @@ struct SMSGatewayTests {
             }
         }
     }
+
+    @Test
+    func httpPushGateway_postsToTheRelay_withTheBearerToken_andRefusalIsAnError() async throws {
+        try await withGatewayServer(status: .ok) { url, received in
+            let gateway = HTTPPushGateway(client: HTTPClient.shared, url: url, token: "push-token")
+            try await gateway.deliver(to: PushTarget(deviceID: UUID(), platform: "ios", token: "apns-abc"), title: "T", body: "B")
+            let requests = received.withLockedValue { $0 }
+            #expect(requests.first?.authorization == "Bearer push-token")
+            #expect(requests.first?.body == ["platform": "ios", "token": "apns-abc", "title": "T", "body": "B"])
+        }
+        try await withGatewayServer(status: .badGateway) { url, _ in
+            let gateway = HTTPPushGateway(client: HTTPClient.shared, url: url, token: "push-token")
+            await #expect(throws: HTTPPushGateway.GatewayError.rejected(status: 502)) {
+                try await gateway.deliver(to: PushTarget(deviceID: UUID(), platform: "android", token: "fcm"), title: "T", body: "B")
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct ServerTests {
         let text = error.description
         for name in [
             "DATABASE_URL", "BIZBANK_MASTER_KEY", "BIZBANK_SMS_GATEWAY", "BIZBANK_OPERATOR_BIN", "BIZBANK_SESSION_IDLE_SECONDS",
-            "BIZBANK_EMAIL_GATEWAY",
+            "BIZBANK_EMAIL_GATEWAY", "BIZBANK_PUSH_GATEWAY",
         ] {
             #expect(text.contains(name), "missing \(name)")
         }
@@ -32,6 +32,7 @@ struct ServerTests {
             "BIZBANK_DPO_NAME": "Айгерім Сейітова", "BIZBANK_DPO_PHONE": "+7 727 330 00 00", "BIZBANK_DPO_EMAIL": "dpo@alataucitybank.kz",
             "BIZBANK_EMAIL_GATEWAY": "smtp", "BIZBANK_SMTP_HOST": "smtp.alataucitybank.kz", "BIZBANK_SMTP_USER": "bizbank",
             "BIZBANK_SMTP_PASSWORD": "p", "BIZBANK_SMTP_FROM": "noreply@alataucitybank.kz",
+            "BIZBANK_PUSH_GATEWAY": "http", "BIZBANK_PUSH_HTTP_URL": "https://push.alataucitybank.kz/send", "BIZBANK_PUSH_HTTP_TOKEN": "t",
         ]
         let config = try AppConfig.load(environment: environment, isProduction: true)
         #expect(config.database == .postgres(url: "postgres://bank:pw@db.internal:5432/bank"))

@@ -10,6 +10,11 @@ struct AppConfig: Sendable {
         case postgres(url: String)
     }
 
+    enum PushGatewayKind: Sendable, Equatable {
+        case log
+        case http(url: URL, token: String)
+    }
+
     enum SMSGatewayKind: Sendable, Equatable {
         /// Development: the message stays in the outbox (listed at `/dev/sms`) and is written to the log.
         case outbox
@@ -33,6 +38,8 @@ struct AppConfig: Sendable {
     var bankCode: String
     var bankBIC: String
     var smsGateway: SMSGatewayKind
+    /// §2.2.3 push: `log` in development, `http` (the bank's push relay to APNs/FCM) in production.
+    var pushGateway: PushGatewayKind
     /// `BIZBANK_EMAIL_GATEWAY`: `log` (development) or `smtp` (required in production).
     var emailGateway: EmailGatewayKind
     var bcryptCost: Int
@@ -130,6 +137,22 @@ extension AppConfig {
             smsGateway = .outbox
         }
 
+        let pushGateway: PushGatewayKind
+        switch env["BIZBANK_PUSH_GATEWAY"] ?? "log" {
+        case "log":
+            if isProduction { problems.append("BIZBANK_PUSH_GATEWAY must be http in production (the log adapter is for development)") }
+            pushGateway = .log
+        case "http":
+            let url = env["BIZBANK_PUSH_HTTP_URL"].flatMap(URL.init(string:))
+            let token = env["BIZBANK_PUSH_HTTP_TOKEN"] ?? ""
+            if url?.scheme == nil { problems.append("BIZBANK_PUSH_HTTP_URL must be an http(s) URL when BIZBANK_PUSH_GATEWAY=http") }
+            if token.isEmpty { problems.append("BIZBANK_PUSH_HTTP_TOKEN is required when BIZBANK_PUSH_GATEWAY=http") }
+            pushGateway = url.map { .http(url: $0, token: token) } ?? .log
+        default:
+            problems.append("BIZBANK_PUSH_GATEWAY must be log or http")
+            pushGateway = .log
+        }
+
         func integer(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
             guard let raw = env[name], !raw.isEmpty else { return fallback }
             guard let value = Int(raw), range.contains(value) else {
@@ -170,6 +193,7 @@ extension AppConfig {
             bankCode: bankCode,
             bankBIC: env["BIZBANK_BANK_BIC"].flatMap { $0.isEmpty ? nil : $0 } ?? "TSESKZKA",
             smsGateway: smsGateway,
+            pushGateway: pushGateway,
             emailGateway: EmailGatewayKind.load(env, isProduction: isProduction, problems: &problems),
             bcryptCost: integer("BIZBANK_BCRYPT_COST", isTesting ? 4 : 12, 4...16),
             security: security,

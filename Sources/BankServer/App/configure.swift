@@ -51,7 +51,10 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
         workingCalendar: try WorkingCalendar.bundled()
     )
     app.bank.emailGateway = makeEmailGateway(config, app: app)
-    app.bank.pushGateway = LogPushGateway(logger: app.logger, includesBody: !config.isProduction)
+    switch config.pushGateway {
+    case .log: app.bank.pushGateway = LogPushGateway(logger: app.logger, includesBody: !config.isProduction)
+    case .http(let url, let token): app.bank.pushGateway = HTTPPushGateway(client: app.http.client.shared, url: url, token: token)
+    }
 
     let problems = ProblemMiddleware(localizer: localizer)
     app.middleware = Middlewares()

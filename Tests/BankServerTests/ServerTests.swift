@@ -23,6 +23,14 @@ struct ServerTests {
     }
 
     @Test
+    func backgroundJobs_runOnlyUnderServe_notUnderOperatorCommands() {
+        #expect(BizBank.isServe(["bizbank"]))
+        #expect(BizBank.isServe(["bizbank", "serve", "--hostname", "0.0.0.0"]))
+        #expect(!BizBank.isServe(["bizbank", "privacy", "purge", "--dry-run"]))
+        #expect(!BizBank.isServe(["bizbank", "audit", "verify"]))
+    }
+
+    @Test
     func config_inProduction_withEverything_loads() throws {
         let environment = [
             "DATABASE_URL": "postgres://bank:pw@db.internal:5432/bank",

@@ -5,10 +5,16 @@ import Vapor
 
 /// The process entry: reads the configuration, builds the application and runs the requested command.
 public enum BizBank {
+    /// `bizbank` with no command, or `bizbank serve …`, runs the server.
+    static func isServe(_ arguments: [String]) -> Bool {
+        let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
+        return command == nil || command == "serve"
+    }
+
     public static func main() async throws {
         var environment = try Environment.detect()
         try LoggingSystem.bootstrap(from: &environment)
-        let config: AppConfig
+        var config: AppConfig
         do {
             config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, isProduction: environment == .production)
                 .withDevelopmentKeyIfAllowed(isProduction: environment == .production)
@@ -16,6 +22,9 @@ public enum BizBank {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(78)  // EX_CONFIG
         }
+        // Background jobs (SMS, e-mail and push dispatch, audit chaining, hourly retention) belong to `serve` only:
+        // an operator command such as `privacy purge --dry-run` must not start a retention run of its own.
+        config.runsBackgroundJobs = config.runsBackgroundJobs && Self.isServe(environment.arguments)
         // SQLite has one writer: a single event loop gives it exactly one connection, so writes never contend.
         let group: Application.EventLoopGroupProvider =
             switch config.database {

@@ -1,10 +1,8 @@
 import Fluent
 import Foundation
 import Logging
-import SQLKit
 
-/// Delivers pending outbox messages. A row is claimed with a conditional update before it is sent, so two
-/// workers (or two server processes) never send the same message; failures retry with backoff.
+/// Delivers pending SMS through the configured gateway (`OutboxDispatcher`: claimed before sending, never twice).
 struct SMSDispatcher: Sendable {
     let services: BankServices
     let logger: Logger
@@ -13,36 +11,12 @@ struct SMSDispatcher: Sendable {
     /// Returns how many messages were delivered.
     @discardableResult
     func dispatchPending(limit: Int = 50, on database: any Database) async throws -> Int {
-        let now = services.clock.now()
-        let candidates = try await SMSMessage.query(on: database)
-            .filter(\.$status == .pending)
-            .sort(\.$createdAt)
-            .limit(limit)
-            .all()
-        var delivered = 0
-        for message in candidates where (message.nextAttemptAt ?? .distantPast) <= now {
-            guard let id = message.id, try await claim(id, on: database) else { continue }
-            let outbox = SMSOutbox(services: services)
-            do {
+        let outbox = SMSOutbox(services: services)
+        return try await OutboxDispatcher<SMSMessage>(clock: services.clock, logger: logger, label: "SMS", maxAttempts: maxAttempts)
+            .dispatchPending(limit: limit, on: database) { message in
                 let (to, text) = try outbox.open(message)
                 try await services.smsGateway.deliver(to: to, text: text)
-                message.status = .sent
-                message.sentAt = services.clock.now()
-                delivered += 1
-            } catch {
-                message.attempts += 1
-                message.status = message.attempts >= maxAttempts ? .failed : .pending
-                message.nextAttemptAt = now.addingTimeInterval(Double(min(3600, 5 << message.attempts)))
-                logger.warning("SMS delivery failed", metadata: ["sms_id": "\(id)", "attempt": "\(message.attempts)"])
+                return true
             }
-            try await message.save(on: database)
-        }
-        return delivered
-    }
-
-    private func claim(_ id: UUID, on database: any Database) async throws -> Bool {
-        guard let sql = database as? any SQLDatabase else { return false }
-        let row = try await sql.raw("UPDATE sms_outbox SET status = 'sending' WHERE id = \(bind: id) AND status = 'pending' RETURNING id").first()
-        return row != nil
     }
 }

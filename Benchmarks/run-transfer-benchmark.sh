@@ -14,6 +14,19 @@ WORK="$(mktemp -d /tmp/bizbank-bench.XXXXXX)"
 SERVER_PID=""
 trap '[[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
+# CPU time in clock ticks. PostgreSQL: the postmaster, its reaped children (closed connections) and its live
+# children; read after a phase's connections have closed, so the phase's backends are all counted.
+ticks() { awk '{ print $14 + $15 + ($16 + $17) * ('"${2:-0}"') }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+    local main total=0 child
+    main="$(head -1 "$(ls /var/run/postgresql/*.pid /var/lib/postgresql/*/main/postmaster.pid 2>/dev/null | head -1)")"
+    total=$(ticks "$main" 1)
+    for child in $(pgrep -P "$main"); do total=$((total + $(ticks "$child"))); done
+    echo "$total"
+}
+HZ="$(getconf CLK_TCK)"
+cpu_ms() { python3 -c "print(f'{$1 * 1000 / $HZ / $2:.3f}')"; }
+
 swift build -c release --product bizbank
 swift build -c release --product TransferLoad
 BIN="$(swift build -c release --show-bin-path)"
@@ -29,15 +42,30 @@ SERVER_PID=$!
 for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" 2>/dev/null && break; sleep 1; done
 
 echo "== BizBank: $K clients, own-account transfers over HTTP (draft + sign), ${SECONDS_PER_RUN}s"
-OURS="$("$BIN/TransferLoad" --base-url "http://127.0.0.1:$PORT" --seed "$WORK/seed.json" --clients "$K" --seconds "$SECONDS_PER_RUN")"
+PG_BEFORE="$(pg_ticks)"; SERVER_BEFORE="$(ticks "$SERVER_PID")"
+OURS="$(/usr/bin/time -f "%U %S" -o "$WORK/load.time" "$BIN/TransferLoad" --base-url "http://127.0.0.1:$PORT" --seed "$WORK/seed.json" --clients "$K" --seconds "$SECONDS_PER_RUN")"
 echo "$OURS"
+SERVER_TICKS=$(($(ticks "$SERVER_PID") - SERVER_BEFORE))
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+sleep 1
+OUR_PG_TICKS=$(($(pg_ticks) - PG_BEFORE))
+LOAD_TICKS="$(awk -v hz="$HZ" '{ printf "%d", ($1 + $2) * hz }' "$WORK/load.time")"
 "$BIN/bizbank" ledger verify
 
 echo "== pgbench TPC-B: $K clients, ${SECONDS_PER_RUN}s, same server"
 pgbench -i -q -s "$K" "$PG/pgbench_bench" >/dev/null 2>&1
-PGB="$(pgbench -b tpcb-like -c "$K" -j 2 -T "$SECONDS_PER_RUN" "$PG/pgbench_bench" 2>/dev/null)"
-echo "$PGB" | grep -E "tps|latency average"
+PG_BEFORE="$(pg_ticks)"
+PGB="$(/usr/bin/time -f "%U %S" -o "$WORK/pgbench.time" pgbench -b tpcb-like -c "$K" -j 2 -T "$SECONDS_PER_RUN" "$PG/pgbench_bench" 2>/dev/null)"
+sleep 1
+PGB_PG_TICKS=$(($(pg_ticks) - PG_BEFORE))
+PGBENCH_TICKS="$(awk -v hz="$HZ" '{ printf "%d", ($1 + $2) * hz }' "$WORK/pgbench.time")"
+echo "$PGB" | grep -E "tps|latency average|number of transactions actually processed"
 OUR_TPS="$(echo "$OURS" | sed -E 's/.*throughput=([0-9.]+).*/\1/')"
+OUR_N="$(echo "$OURS" | sed -E 's/.*transfers=([0-9]+).*/\1/')"
 PG_TPS="$(echo "$PGB" | grep -E '^tps' | sed -E 's/tps = ([0-9.]+).*/\1/')"
+PG_N="$(echo "$PGB" | grep -E 'actually processed' | sed -E 's/.*processed: ([0-9]+).*/\1/')"
 python3 -c "print(f'ratio ours/pgbench = {float(\"$OUR_TPS\")/float(\"$PG_TPS\"):.3f}  (goal >= 0.5)')"
+echo "== CPU per transaction (ms): what limits the ratio"
+echo "transfer: server $(cpu_ms "$SERVER_TICKS" "$OUR_N")  postgres $(cpu_ms "$OUR_PG_TICKS" "$OUR_N")  load tool $(cpu_ms "$LOAD_TICKS" "$OUR_N")"
+echo "TPC-B:    postgres $(cpu_ms "$PGB_PG_TICKS" "$PG_N")  pgbench $(cpu_ms "$PGBENCH_TICKS" "$PG_N")"
+python3 -c "print(f'PostgreSQL-only ceiling (TPC-B postgres CPU / transfer postgres CPU) = {($PGB_PG_TICKS / $PG_N) / max($OUR_PG_TICKS / $OUR_N, 1e-9):.3f}')"

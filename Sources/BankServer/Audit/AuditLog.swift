@@ -17,13 +17,15 @@ enum AuditLog {
         at date: Date,
         on database: any Database
     ) async throws {
-        let pending = PendingAuditRecord()
-        pending.atMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        pending.event = event
-        pending.actorID = actor
-        pending.subject = subject
-        pending.details = canonicalJSON(details)
-        try await pending.create(on: database)
+        // A `PendingAuditRecord` row, as one plain statement: several are written per payment.
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        let atMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        try await sql.raw(
+            """
+            INSERT INTO audit_pending (at_ms, event, actor_id, subject, details)
+            VALUES (\(bind: atMilliseconds), \(bind: event), \(bind: actor), \(bind: subject), \(bind: canonicalJSON(details)))
+            """
+        ).run()
     }
 
     /// SHA-256 over the previous hash and every field, in a fixed, unambiguous layout.

@@ -44,9 +44,13 @@ struct SessionService: Sendable {
     /// Resolves a bearer token to a live session, ending it if it has been idle or lived too long.
     func authenticate(token: String, on database: any Database) async throws -> (UserSession, User) {
         let now = services.clock.now()
-        guard let session = try await UserSession.query(on: database).filter(\.$tokenHash == Self.tokenHash(token)).with(\.$user).first(),
+        // One query for the session and its user: this runs on every signed-in request.
+        guard
+            let session = try await UserSession.query(on: database).join(User.self, on: \UserSession.$user.$id == \User.$id)
+                .filter(\.$tokenHash == Self.tokenHash(token)).first(),
             session.revokedAt == nil
         else { throw BankError.authenticationRequired }
+        session.$user.value = try session.joined(User.self)
         let idleLimit = session.lastSeenAt.addingTimeInterval(Double(services.security.sessionIdleSeconds))
         if now >= session.expiresAt || now >= idleLimit {
             session.revokedAt = now

@@ -13,9 +13,11 @@ struct PaymentExecutor: Sendable {
         let orderID = try record.requireID()
         let now = services.clock.now()
         let target: PaymentOrderRecord.Status = record.kind == .interbank ? .sent : .executed
+        let transactionID = UUID()
         let claimed = try await sql.raw(
             """
-            UPDATE payment_orders SET status = \(bind: target.rawValue), executed_at = \(bind: now), updated_at = \(bind: now)
+            UPDATE payment_orders SET status = \(bind: target.rawValue), executed_at = \(bind: now), updated_at = \(bind: now),
+              ledger_transaction_id = \(bind: transactionID)
             WHERE id = \(bind: orderID) AND status = \(bind: record.status.rawValue) AND content_hash = \(bind: record.contentHash)
             RETURNING id
             """
@@ -40,9 +42,9 @@ struct PaymentExecutor: Sendable {
             kind: "payment_\(record.kind.rawValue)",
             reference: "payment:\(orderID)",
             description: "№\(record.number) \(record.purpose)",
+            transactionID: transactionID,
             on: database
         )
-        try await sql.raw("UPDATE payment_orders SET ledger_transaction_id = \(bind: try transaction.requireID()) WHERE id = \(bind: orderID)").run()
         record.status = target
         record.executedAt = now
         record.ledgerTransactionID = transaction.id

@@ -29,6 +29,7 @@ struct PaymentService: Sendable {
         record.$company.id = companyID
         record.$author.id = caller.userID
         write(checked, into: record)
+        record.knownSignatures = []
         try await database.transaction { tx in
             try await record.create(on: tx)
             try await AuditLog.record(
@@ -112,6 +113,7 @@ struct PaymentService: Sendable {
                 on: tx
             )
             let signatures = existing + [signature]
+            record.knownSignatures = signatures
             guard Self.isFullySigned(signatures, amount: record.amount, authorID: record.$author.id, dualThreshold: company?.dualSignatureThreshold)
             else {
                 record.status = .awaitingSignatures

@@ -152,8 +152,13 @@ struct PaymentsController: RouteCollection {
 
 enum PaymentViews {
     static func view(_ record: PaymentOrderRecord, on database: any Database) async throws -> PaymentOrderView {
-        let signatures = try await PaymentSignature.query(on: database).filter(\.$order.$id == (try record.requireID()))
-            .filter(\.$contentHash == record.contentHash).sort(\.$signedAt).all()
+        let signatures: [PaymentSignature]
+        if let known = record.knownSignatures {
+            signatures = known.sorted { $0.signedAt < $1.signedAt }
+        } else {
+            signatures = try await PaymentSignature.query(on: database).filter(\.$order.$id == (try record.requireID()))
+                .filter(\.$contentHash == record.contentHash).sort(\.$signedAt).all()
+        }
         return PaymentOrderView(
             id: try record.requireID(),
             companyId: record.$company.id,

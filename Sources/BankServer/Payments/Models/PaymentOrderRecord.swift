@@ -39,6 +39,10 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
     @OptionalField(key: "ledger_transaction_id") var ledgerTransactionID: UUID?
     @OptionalField(key: "rejection_code") var rejectionCode: String?
 
+    /// Not stored: the signatures on the current content when the code that loaded or changed the order already
+    /// has them (a new draft has none; signing has just read them), so the answer needs no second read.
+    var knownSignatures: [PaymentSignature]?
+
     init() {}
 
     enum Kind: String, Codable, Sendable, CaseIterable {

@@ -43,6 +43,12 @@ struct AuthorizationTests {
                 json: PayrollUpload(payerAccount: a.main.iban, number: "1", knp: "332", csv: "Асель;\(Fixtures.iin().value);\(a.second.iban);10"),
                 token: a.accountant.token
             ).content.decode(PayrollView.self).id
+            let invitation = try await t.send(
+                .POST,
+                "/api/v1/companies/\(a.id)/invitations",
+                json: EmployeeTests.invitation(),
+                token: a.director.token
+            ).content.decode(EmployeeInvitationView.self).id
             let account = try a.main.requireID()
             let answer = OtpAnswer(challengeId: UUID(), code: "123456")
             let calls: [(HTTPMethod, String, (any Encodable)?)] = [
@@ -83,6 +89,11 @@ struct AuthorizationTests {
                     .POST, "/api/v1/companies/\(a.id)/service-payments",
                     ServicePaymentRequest(payerAccount: a.main.iban, phone: "+77011234567", amount: "1")
                 ),
+                (.POST, "/api/v1/companies/\(a.id)/invitations", EmployeeTests.invitation()), (.GET, "/api/v1/companies/\(a.id)/invitations", nil),
+                (.DELETE, "/api/v1/companies/\(a.id)/invitations/\(invitation)", nil), (.GET, "/api/v1/companies/\(a.id)/employees", nil),
+                (.PUT, "/api/v1/companies/\(a.id)/employees/\(a.accountant.user.id)", EmployeeRoleChange(role: "viewer")),
+                (.DELETE, "/api/v1/companies/\(a.id)/employees/\(a.accountant.user.id)", nil),
+                (.POST, "/api/v1/me/invitations/\(invitation)/accept", nil), (.POST, "/api/v1/me/invitations/\(invitation)/decline", nil),
             ]
             // when
             for (method, path, body) in calls {
@@ -98,6 +109,8 @@ struct AuthorizationTests {
             #expect(try await PaymentLimit.query(on: t.db).count() == 0)
             #expect(try await Company.find(a.id, on: t.db)?.dualSignatureThreshold == nil)
             #expect(try await Account.query(on: t.db).filter(\.$company.$id == a.id).count() == 2)
+            #expect(try await EmployeeInvitation.query(on: t.db).filter(\.$status == .pending).count() == 1)
+            #expect(try await Membership.query(on: t.db).filter(\.$company.$id == a.id).count() == 3)
         }
     }
 

@@ -107,6 +107,7 @@ enum BankMigrations {
             CreateDocuments(),
             CreateInboxItems(), CreateNotificationPreferences(), CreatePushTokens(), CreatePushOutbox(), CreateContentItems(),
             CreateBranches(),
+            CreateEmployeeInvitations(),
         ]
     }
 }

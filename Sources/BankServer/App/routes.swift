@@ -26,6 +26,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     api.post("security", "unauthorised-use", "confirm", use: security.confirm)
     api.get("content", use: ContentController().list)
     try api.register(collection: BranchesController())
+    try api.register(collection: InvitationActivationController())
 
     // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
     // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
@@ -60,6 +61,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     try signedIn.register(collection: PaymentsController())
     try signedIn.register(collection: LimitsController())
     try signedIn.register(collection: BeneficiariesController())
+    try signedIn.register(collection: EmployeesController())
     try signedIn.register(collection: PayrollController())
     try signedIn.register(collection: StatementExportController())
     try signedIn.register(collection: ReceiptController())

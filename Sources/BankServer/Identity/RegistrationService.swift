@@ -157,7 +157,7 @@ struct RegistrationService: Sendable {
     static func binding(userID: UUID, device: String) -> String { "\(userID.uuidString)|\(device)" }
 
     /// §2.2.6: creating the personal cabinet is itself the consent to the account's creation (Law 94-V art. 8 fields).
-    private func recordAccountConsent(userID: UUID, edition: PolicyEdition, device: DeviceDescriptor, on database: any Database) async throws {
+    func recordAccountConsent(userID: UUID, edition: PolicyEdition, device: DeviceDescriptor, on database: any Database) async throws {
         let consent = Consent()
         consent.$user.id = userID
         consent.purpose = "account_creation"

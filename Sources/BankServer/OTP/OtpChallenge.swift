@@ -37,6 +37,8 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     case emailChange = "email_change"
     /// §4.1: a new phone number, proved by two codes: one to the old number, one to the new.
     case phoneChange = "phone_change"
+    /// Issue 3: a new person activates the account a company's invitation prepared.
+    case invitationActivation = "invitation_activation"
 
     /// The message that carries the code: an SMS, or for `email_change` the e-mail's body.
     var messageTemplate: String {
@@ -48,6 +50,7 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
         case .basketConfirmation: "sms.otp.basket"
         case .emailChange: "email.otp.email_change.body"
         case .phoneChange: "sms.otp.phone_change_new"
+        case .invitationActivation: "sms.otp.invitation"
         }
     }
 

@@ -80,6 +80,10 @@ struct RetentionJob: Sendable {
             .rows("support_tickets") {
                 SupportTicket.query(on: $0).filter(\.$status == .closed).filter(\.$closedAt < now.addingTimeInterval(-supportDays * day))
             },
+            // Issue 3: an answered, revoked or expired invitation, and the person data sealed in it, goes after a week.
+            .rows("employee_invitations") {
+                EmployeeInvitation.query(on: $0).group(.or) { $0.filter(\.$decidedAt < shortCutoff).filter(\.$expiresAt < shortCutoff) }
+            },
             .rows("feedback") { FeedbackEntry.query(on: $0).filter(\.$createdAt < now.addingTimeInterval(-supportDays * day)) },
             // §2.2.8: an offer still waiting (SMS, e-mail, push) for someone whose marketing consent is no longer live.
             Self.withdrawnConsentMarketing(),

@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// The director's invitation of a person into the company in a role. The person's data (name, IIN, phone,
+/// e-mail) is sealed under the invitation's own key and found by blind indexes (§5.1); a membership exists
+/// only once the person accepts.
+final class EmployeeInvitation: Model, @unchecked Sendable {
+    static let schema = "employee_invitations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+
+    @Field(key: "company_id") var companyID: UUID
+    @Field(key: "invited_by") var invitedBy: UUID
+    @OptionalField(key: "user_id") var userID: UUID?
+
+    @Field(key: "role") var role: String
+    @Field(key: "status") var status: Status
+    @Field(key: "data_key") var dataKey: Data
+    /// JSON of the invited person, sealed.
+    @Field(key: "person") var person: Data
+    @Field(key: "phone_index") var phoneIndex: String
+    @Field(key: "iin_index") var iinIndex: String
+
+    init() {}
+
+    enum Status: String, Codable, Sendable {
+        case pending, accepted, declined, revoked
+    }
+}
+
+struct CreateEmployeeInvitations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EmployeeInvitation.schema)
+            .id()
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("decided_at", .datetime)
+            .field("company_id", .uuid, .required, .references("companies", "id"))
+            .field("invited_by", .uuid, .required)
+            .field("user_id", .uuid)
+            .field("role", .string, .required)
+            .field("status", .string, .required)
+            .field("data_key", .data, .required)
+            .field("person", .data, .required)
+            .field("phone_index", .string, .required)
+            .field("iin_index", .string, .required)
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "employee_invitations_phone_idx").on(EmployeeInvitation.schema).column("phone_index").run()
+        try await sql.create(index: "employee_invitations_company_idx").on(EmployeeInvitation.schema).column("company_id").run()
+    }
+
+    func revert(on database: any Database) async throws { try await database.schema(EmployeeInvitation.schema).delete() }
+}

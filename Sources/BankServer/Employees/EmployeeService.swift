@@ -1,0 +1,185 @@
+import BankAPI
+import BankCore
+import Fluent
+import Foundation
+
+/// The company's people in the internet bank (issue 3 roles): the director invites, changes roles and removes;
+/// every member sees the list. A company always keeps at least one director, so someone can always sign.
+struct EmployeeService: Sendable {
+    let services: BankServices
+
+    /// How long an invitation can be accepted.
+    static let invitationLifetime: TimeInterval = 7 * 86_400
+
+    static let lastDirector = BankError(status: .conflict, code: "last_director")
+
+    // MARK: - Invitations
+
+    func invite(
+        companyID: UUID,
+        caller: Caller,
+        request: EmployeeInvitationRequest,
+        language: Language,
+        on database: any Database
+    ) async throws -> EmployeeInvitation {
+        let company = try await directorOf(companyID, caller: caller, on: database)
+        var validator = FieldValidator()
+        let fullName = validator.require("fullName", request.fullName, maxLength: 200)
+        let iin = validator.parse("iin") { try IIN(request.iin) }
+        let phone = validator.parse("phone") { try PhoneNumber(request.phone) }
+        let email = validator.parse("email") { try EmailAddress(request.email) }
+        let role = Self.role(request.role, field: "role", into: &validator)
+        try validator.throwIfInvalid()
+        guard let fullName, let iin, let phone, let email, let role else { throw BankError.internalError }
+        let vault = services.vault
+        let now = services.clock.now()
+        return try await database.transaction { tx in
+            let pending = try await EmployeeInvitation.query(on: tx).filter(\.$companyID == companyID)
+                .filter(\.$phoneIndex == vault.phoneIndex(phone)).filter(\.$status == .pending).filter(\.$expiresAt > now).first()
+            if pending != nil { throw BankError(status: .conflict, code: "invitation_pending") }
+            let known = try await User.query(on: tx)
+                .group(.or) { $0.filter(\.$phoneIndex == vault.phoneIndex(phone)).filter(\.$iinIndex == vault.iinIndex(iin)) }.all()
+            for user in known
+            where try await Membership.query(on: tx).filter(\.$user.$id == user.requireID())
+                .filter(\.$company.$id == companyID).first() != nil
+            {
+                throw BankError(status: .conflict, code: "already_employee")
+            }
+            let invitation = EmployeeInvitation()
+            invitation.id = UUID()
+            invitation.createdAt = now
+            invitation.expiresAt = now.addingTimeInterval(Self.invitationLifetime)
+            invitation.companyID = companyID
+            invitation.invitedBy = caller.userID
+            invitation.role = role.rawValue
+            invitation.status = .pending
+            try InvitationSeal(cipher: services.cipher).seal(
+                Person(id: UUID(), fullName: fullName, iin: iin, phone: phone, email: email),
+                into: invitation
+            )
+            try await invitation.create(on: tx)
+            try await AuditLog.record(
+                "employee.invited",
+                actor: caller.userID,
+                subject: "invitation:\(try invitation.requireID())",
+                details: ["company": companyID.uuidString, "role": role.rawValue],
+                at: now,
+                on: tx
+            )
+            // The same SMS whether or not the person already banks with us: the director learns nothing from it.
+            let text = services.localizer.text("sms.employee_invitation", language, ["company": company.name])
+            try await SMSOutbox(services: services).enqueue(to: phone, text: text, category: "service", userID: nil, on: tx)
+            return invitation
+        }
+    }
+
+    func invitations(companyID: UUID, caller: Caller, on database: any Database) async throws -> [EmployeeInvitation] {
+        _ = try await directorOf(companyID, caller: caller, on: database)
+        return try await EmployeeInvitation.query(on: database).filter(\.$companyID == companyID).sort(\.$createdAt, .descending).all()
+    }
+
+    func revoke(companyID: UUID, invitationID: UUID, caller: Caller, on database: any Database) async throws {
+        _ = try await directorOf(companyID, caller: caller, on: database)
+        guard let invitation = try await EmployeeInvitation.find(invitationID, on: database), invitation.companyID == companyID else {
+            throw BankError.notFound
+        }
+        guard invitation.status == .pending else { throw BankError(status: .conflict, code: "invitation_not_pending") }
+        let now = services.clock.now()
+        try await database.transaction { tx in
+            invitation.status = .revoked
+            invitation.decidedAt = now
+            try await invitation.save(on: tx)
+            try await AuditLog.record("employee.invitation_revoked", actor: caller.userID, subject: "invitation:\(invitationID)", at: now, on: tx)
+        }
+    }
+
+    // MARK: - Employees
+
+    func employees(companyID: UUID, caller: Caller, on database: any Database) async throws -> [EmployeeView] {
+        _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        let memberships = try await Membership.query(on: database).filter(\.$company.$id == companyID).with(\.$user).all()
+        let vault = services.vault
+        return try memberships.compactMap { membership -> EmployeeView? in
+            // A destroyed person (Law 94-V art. 25) has no name left to show.
+            guard membership.user.status != .destroyed else { return nil }
+            let person = try vault.open(membership.user)
+            return EmployeeView(
+                userId: person.id,
+                fullName: person.fullName,
+                phoneMasked: person.phone.masked,
+                role: membership.role.rawValue,
+                since: membership.createdAt
+            )
+        }
+        .sorted { ($0.role, $0.fullName) < ($1.role, $1.fullName) }
+    }
+
+    func changeRole(companyID: UUID, userID: UUID, role requested: String, caller: Caller, on database: any Database) async throws -> Membership {
+        _ = try await directorOf(companyID, caller: caller, on: database)
+        var validator = FieldValidator()
+        let role = Self.role(requested, field: "role", into: &validator)
+        try validator.throwIfInvalid()
+        guard let role else { throw BankError.internalError }
+        return try await database.transaction { tx in
+            let membership = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: tx)
+            if membership.role == .director, role != .director { try await requireAnotherDirector(companyID, besides: userID, on: tx) }
+            let previous = membership.role
+            membership.role = role
+            try await membership.save(on: tx)
+            try await AuditLog.record(
+                "employee.role_changed",
+                actor: caller.userID,
+                subject: "user:\(userID)",
+                details: ["company": companyID.uuidString, "from": previous.rawValue, "to": role.rawValue],
+                at: services.clock.now(),
+                on: tx
+            )
+            return membership
+        }
+    }
+
+    func remove(companyID: UUID, userID: UUID, caller: Caller, on database: any Database) async throws {
+        _ = try await directorOf(companyID, caller: caller, on: database)
+        try await database.transaction { tx in
+            let membership = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: tx)
+            if membership.role == .director { try await requireAnotherDirector(companyID, besides: userID, on: tx) }
+            try await membership.delete(on: tx)
+            try await AuditLog.record(
+                "employee.removed",
+                actor: caller.userID,
+                subject: "user:\(userID)",
+                details: ["company": companyID.uuidString, "role": membership.role.rawValue],
+                at: services.clock.now(),
+                on: tx
+            )
+        }
+    }
+
+    // MARK: - Rules
+
+    /// Only the director manages people; anyone else in the company gets 403, anyone outside it 404.
+    private func directorOf(_ companyID: UUID, caller: Caller, on database: any Database) async throws -> Company {
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        guard membership.role == .director else { throw BankError.forbidden }
+        guard let company = try await Company.find(companyID, on: database) else { throw BankError.notFound }
+        return company
+    }
+
+    private func requireAnotherDirector(_ companyID: UUID, besides userID: UUID, on database: any Database) async throws {
+        let others = try await Membership.query(on: database).filter(\.$company.$id == companyID).filter(\.$role == .director)
+            .filter(\.$user.$id != userID).count()
+        if others == 0 { throw Self.lastDirector }
+    }
+
+    static func role(_ value: String, field: String, into validator: inout FieldValidator) -> Membership.Role? {
+        guard let role = Membership.Role(rawValue: value) else {
+            validator.add(field, "invalid_value")
+            return nil
+        }
+        return role
+    }
+}
+
+extension BankServices {
+    var employees: EmployeeService { EmployeeService(services: self) }
+}

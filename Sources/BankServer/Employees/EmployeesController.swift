@@ -1,0 +1,148 @@
+import BankAPI
+import BankCore
+import Fluent
+import Vapor
+
+/// The company's people: invitations and roles (director), the employee list (every member), and the invited
+/// person's own invitations (signed in). The activation of a new person's account is `InvitationActivationController`.
+struct EmployeesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("companies", ":companyId", "invitations", use: invite)
+        routes.get("companies", ":companyId", "invitations", use: invitations)
+        routes.delete("companies", ":companyId", "invitations", ":invitationId", use: revoke)
+        routes.get("companies", ":companyId", "employees", use: employees)
+        routes.put("companies", ":companyId", "employees", ":userId", use: changeRole)
+        routes.delete("companies", ":companyId", "employees", ":userId", use: remove)
+        routes.get("me", "invitations", use: mine)
+        routes.post("me", "invitations", ":invitationId", "accept", use: accept)
+        routes.post("me", "invitations", ":invitationId", "decline", use: decline)
+    }
+
+    func invite(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(EmployeeInvitationRequest.self)
+            let invitation = try await req.bank.employees.invite(
+                companyID: companyID,
+                caller: try req.caller,
+                request: body,
+                language: req.language,
+                on: req.db
+            )
+            return try await Self.view(invitation, on: req).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    func invitations(req: Request) async throws -> ListPage<EmployeeInvitationView> {
+        let items = try await req.bank.employees.invitations(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
+        return ListPage(items: try await Self.views(items, on: req), nextCursor: nil)
+    }
+
+    func revoke(req: Request) async throws -> HTTPStatus {
+        try await req.bank.employees.revoke(
+            companyID: try req.uuidParameter("companyId"),
+            invitationID: try req.uuidParameter("invitationId"),
+            caller: try req.caller,
+            on: req.db
+        )
+        return .noContent
+    }
+
+    func employees(req: Request) async throws -> ListPage<EmployeeView> {
+        let items = try await req.bank.employees.employees(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
+        return ListPage(items: items, nextCursor: nil)
+    }
+
+    func changeRole(req: Request) async throws -> EmployeeView {
+        let companyID = try req.uuidParameter("companyId")
+        let userID = try req.uuidParameter("userId")
+        let body = try req.decodeBody(EmployeeRoleChange.self)
+        let service = req.bank.employees
+        _ = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
+        guard let view = try await service.employees(companyID: companyID, caller: try req.caller, on: req.db).first(where: { $0.userId == userID })
+        else { throw BankError.notFound }
+        return view
+    }
+
+    func remove(req: Request) async throws -> HTTPStatus {
+        try await req.bank.employees.remove(
+            companyID: try req.uuidParameter("companyId"),
+            userID: try req.uuidParameter("userId"),
+            caller: try req.caller,
+            on: req.db
+        )
+        return .noContent
+    }
+
+    func mine(req: Request) async throws -> ListPage<EmployeeInvitationView> {
+        let items = try await InvitationAcceptance(services: req.bank).mine(caller: try req.caller, on: req.db)
+        return ListPage(items: try await Self.views(items, on: req), nextCursor: nil)
+    }
+
+    func accept(req: Request) async throws -> EmployeeInvitationView {
+        let invitation = try await InvitationAcceptance(services: req.bank).accept(
+            try req.uuidParameter("invitationId"),
+            caller: try req.caller,
+            on: req.db
+        )
+        return try await Self.view(invitation, on: req)
+    }
+
+    func decline(req: Request) async throws -> EmployeeInvitationView {
+        let invitation = try await InvitationAcceptance(services: req.bank).decline(
+            try req.uuidParameter("invitationId"),
+            caller: try req.caller,
+            on: req.db
+        )
+        return try await Self.view(invitation, on: req)
+    }
+
+    static func views(_ invitations: [EmployeeInvitation], on req: Request) async throws -> [EmployeeInvitationView] {
+        var views: [EmployeeInvitationView] = []
+        for invitation in invitations { views.append(try await view(invitation, on: req)) }
+        return views
+    }
+
+    static func view(_ invitation: EmployeeInvitation, on req: Request) async throws -> EmployeeInvitationView {
+        let person = try InvitationSeal(cipher: req.bank.cipher).open(invitation)
+        let company = try await Company.find(invitation.companyID, on: req.db)
+        return EmployeeInvitationView(
+            id: try invitation.requireID(),
+            companyId: invitation.companyID,
+            companyName: company?.name ?? "",
+            role: invitation.role,
+            fullName: person.fullName,
+            phoneMasked: person.phone.masked,
+            status: invitation.status.rawValue,
+            createdAt: invitation.createdAt,
+            expiresAt: invitation.expiresAt
+        )
+    }
+}
+
+/// A new person activates the account their invitation describes (no session yet): code, then password.
+struct InvitationActivationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("invitations", "activate", use: start)
+        routes.post("invitations", "activate", "verify", use: complete)
+    }
+
+    func start(req: Request) async throws -> Response {
+        let body = try req.decodeBody(InvitationActivationStart.self)
+        let challenge = try await InvitationAcceptance(services: req.bank).start(body, origin: req.sessionOrigin, language: req.language, on: req.db)
+        let phoneMasked = (try? PhoneNumber(body.phone).masked) ?? ""
+        let response = try OtpChallengeResponse(challenge, phoneMasked: phoneMasked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
+        return try await response.encodeResponse(status: .accepted, for: req)
+    }
+
+    func complete(req: Request) async throws -> Response {
+        let body = try req.decodeBody(InvitationActivationComplete.self)
+        let rule = RateLimiter.Rule(name: "otp-verify-ip", limit: req.bank.security.otpVerifyPerIPPerMinute, windowSeconds: 60)
+        try await req.bank.rateLimiter.hit(rule, key: req.clientIP, on: req.db)
+        let grant = try await InvitationAcceptance(services: req.bank).complete(body, origin: req.sessionOrigin, on: req.db)
+        return try await grant.encodeResponse(status: .created, for: req)
+    }
+}
+
+extension EmployeeInvitationView: Content {}
+extension EmployeeView: Content {}

@@ -57,6 +57,8 @@ struct AppConfig: Sendable {
     var responsiblePerson: ResponsiblePerson
     /// §2.3.2 photo and document upload limits.
     var documents = DocumentSettings()
+    /// DOMAIN.md: the interbank cut-off, minutes after midnight Kazakhstan time (`BIZBANK_CLEARING_CUTOFF`, HH:MM).
+    var clearingCutOffMinutes = 18 * 60
 }
 
 /// The numbers of the security model (ARCHITECTURE.md), all configurable.
@@ -180,6 +182,7 @@ extension AppConfig {
             maxBytes: integer("BIZBANK_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024, 1024...50 * 1024 * 1024),
             uploadsPerHour: integer("BIZBANK_DOCUMENT_UPLOADS_PER_HOUR", 60, 1...10_000)
         )
+        let cutOff = Self.minutesOfDay(env["BIZBANK_CLEARING_CUTOFF"], default: 18 * 60, problems: &problems)
         let config = AppConfig(
             isProduction: isProduction,
             dataDirectory: dataDirectory,
@@ -203,10 +206,24 @@ extension AppConfig {
             trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
             runsBackgroundJobs: !isTesting,
             responsiblePerson: responsiblePerson,
-            documents: documents
+            documents: documents,
+            clearingCutOffMinutes: cutOff
         )
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
+    }
+
+    /// `HH:MM` as minutes after midnight; unset or empty is the default, anything else a configuration problem.
+    static func minutesOfDay(_ raw: String?, default fallback: Int, problems: inout [String]) -> Int {
+        guard let raw, !raw.isEmpty else { return fallback }
+        let parts = raw.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+            (0...23).contains(hours), (0...59).contains(minutes)
+        else {
+            problems.append("BIZBANK_CLEARING_CUTOFF must be a time of day as HH:MM")
+            return fallback
+        }
+        return hours * 60 + minutes
     }
 
     /// Development only: reuse or create `<data>/master.key` so encrypted data survives restarts.

@@ -20,7 +20,7 @@ struct ClearingService: Sendable {
             Pacs008Message(
                 messageID: message.messageID,
                 createdAt: services.clock.now(),
-                settlementDate: record.valueDate,
+                settlementDate: try settlementDate(of: record).description,
                 amount: Money(minorUnits: record.amount, currency: try Currency(code: record.currency)),
                 debtorName: company.name,
                 debtorTaxID: company.bin,
@@ -36,6 +36,12 @@ struct ClearingService: Sendable {
         message.status = .queued
         message.createdAt = services.clock.now()
         try await message.create(on: database)
+    }
+
+    /// The order's value date, or a later working day when it is sent after the cut-off or on a day off (DOMAIN.md).
+    func settlementDate(of record: PaymentOrderRecord) throws -> CivilDate {
+        let cutOff = ClearingCutOff(calendar: services.workingCalendar, cutOffMinutes: services.config.clearingCutOffMinutes)
+        return cutOff.settlementDate(requested: try CivilDate(record.valueDate), sentAt: services.clock.now())
     }
 
     enum Resolution: Sendable, Equatable {

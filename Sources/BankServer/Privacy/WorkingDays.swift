@@ -1,3 +1,4 @@
+import BankCore
 import Foundation
 
 /// Working days in Kazakhstan for legal deadlines (Law 94-V art. 25; breach notices): Monday to Friday in
@@ -49,6 +50,22 @@ struct WorkingCalendar: Sendable {
         if holidays.contains(key) { return false }
         let weekday = calendar.component(.weekday, from: date)
         return weekday != 1 && weekday != 7
+    }
+
+    /// The same for a calendar date (a payment's value date), without a time of day.
+    func isWorkingDay(_ day: CivilDate) -> Bool {
+        if workingWeekendDays.contains(day.description) { return true }
+        if holidays.contains(day.description) { return false }
+        return day.weekday <= 5
+    }
+
+    /// The calendar date in Kazakhstan at `date`, and the minutes since that day's midnight.
+    func localDay(of date: Date) -> (day: CivilDate, minutes: Int)? {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day,
+            let day = try? CivilDate(year: year, month: month, day: dayOfMonth)
+        else { return nil }
+        return (day, (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
 
     private static func key(_ date: Date, _ calendar: Calendar) -> String {

@@ -1,7 +1,9 @@
 import BankAPI
 import Crypto
 import Fluent
+import FluentSQL
 import Foundation
+import SQLKit
 import Vapor
 
 /// Opaque 256-bit session tokens stored as SHA-256; idle and absolute timeouts (PSD2 RTS art. 4: 5 minutes idle).
@@ -44,13 +46,22 @@ struct SessionService: Sendable {
     /// Resolves a bearer token to a live session, ending it if it has been idle or lived too long.
     func authenticate(token: String, on database: any Database) async throws -> (UserSession, User) {
         let now = services.clock.now()
-        // One query for the session and its user: this runs on every signed-in request.
+        // One hand-written query for the session and its user: this runs on every signed-in request.
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         guard
-            let session = try await UserSession.query(on: database).join(User.self, on: \UserSession.$user.$id == \User.$id)
-                .filter(\.$tokenHash == Self.tokenHash(token)).first(),
-            session.revokedAt == nil
+            let row = try await sql.raw(
+                """
+                SELECT s.id AS s_id, s.user_id AS s_user_id, s.device_id AS s_device_id, s.token_hash AS s_token_hash, s.ip AS s_ip,
+                  s.user_agent AS s_user_agent, s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at,
+                  s.expires_at AS s_expires_at, s.revoked_at AS s_revoked_at, s.revoke_reason AS s_revoke_reason, u.*
+                FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_hash = \(bind: Self.tokenHash(token))
+                """
+            ).first()
         else { throw BankError.authenticationRequired }
-        session.$user.value = try session.joined(User.self)
+        let session = try row.decode(fluentModel: UserSession.self, prefix: "s_")
+        guard session.revokedAt == nil else { throw BankError.authenticationRequired }
+        session.$user.value = try row.decode(fluentModel: User.self)
         let idleLimit = session.lastSeenAt.addingTimeInterval(Double(services.security.sessionIdleSeconds))
         if now >= session.expiresAt || now >= idleLimit {
             session.revokedAt = now

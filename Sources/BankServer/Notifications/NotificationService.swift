@@ -22,7 +22,31 @@ struct NotificationService: Sendable {
         smsTo phoneOverride: PhoneNumber? = nil,
         on database: any Database
     ) async throws -> Set<NotificationChannel> {
-        let userID = try user.requireID()
+        try await notify(
+            userID: try user.requireID(),
+            category,
+            message,
+            channels: requested,
+            language: hint,
+            smsTo: phoneOverride,
+            loadingUser: { _ in user },
+            on: database
+        )
+    }
+
+    /// The same by id: the user row is read only when SMS or e-mail is to be written (the busiest caller, a payment's
+    /// execution notice, asks for in-app and push).
+    @discardableResult
+    func notify(
+        userID: UUID,
+        _ category: NotificationCategory,
+        _ message: NotificationMessage,
+        channels requested: Set<NotificationChannel> = Set(NotificationChannel.allCases),
+        language hint: Language? = nil,
+        smsTo phoneOverride: PhoneNumber? = nil,
+        loadingUser load: (any Database) async throws -> User? = { _ in nil },
+        on database: any Database
+    ) async throws -> Set<NotificationChannel> {
         let preferences = try await NotificationPreferences(services: services).current(userID, on: database)
         var channels: Set<NotificationChannel>
         switch category {
@@ -39,6 +63,9 @@ struct NotificationService: Sendable {
         let rendered = message.render(services.localizer, category: category, in: language)
         if channels.contains(.inApp) { try await Inbox(services: services).add(message, category: category, userID: userID, on: database) }
         if channels.contains(.sms) || channels.contains(.email) {
+            var loaded = try await load(database)
+            if loaded == nil { loaded = try await User.find(userID, on: database) }
+            guard let user = loaded else { return [] }
             let person = try services.vault.open(user)
             if channels.contains(.sms) {
                 let phone = phoneOverride ?? person.phone

@@ -28,10 +28,14 @@ struct PaymentExecutor: Sendable {
         let destination: UUID
         switch record.kind {
         case .ownAccounts, .intrabank, .service:
-            guard let payee = try await Account.query(on: database).filter(\.$iban == record.beneficiaryIBAN).first(), let id = payee.id else {
-                throw LedgerService.LedgerError.accountUnavailable(accountID: record.$payerAccount.id)
+            if let known = record.knownPayeeAccountID {
+                destination = known
+            } else {
+                guard let payee = try await Account.query(on: database).filter(\.$iban == record.beneficiaryIBAN).first(), let id = payee.id else {
+                    throw LedgerService.LedgerError.accountUnavailable(accountID: record.$payerAccount.id)
+                }
+                destination = id
             }
-            destination = id
         case .interbank:
             destination = try await services.accounts.bankAccount(.clearingTransit, currency: currency, on: database).requireID()
         }
@@ -67,11 +71,17 @@ struct PaymentExecutor: Sendable {
 
     /// §2.2.3: the order's author hears of the execution in the inbox, and by push when a device has a token.
     private func notifyAuthor(_ record: PaymentOrderRecord, amount: Money, on database: any Database) async throws {
-        guard let author = try await User.find(record.$author.id, on: database) else { return }
         let message = NotificationMessage(
             key: record.status == .sent ? "notification.payment_sent" : "notification.payment_executed",
             parameters: ["number": record.number, "amount": "\(amount.decimalString) \(record.currency)", "payee": record.beneficiaryName]
         )
-        try await NotificationService(services: services).notify(author, .operational, message, channels: [.inApp, .push], on: database)
+        // In-app and push need only the author's id: the user row is read only if a channel needs the phone or e-mail.
+        try await NotificationService(services: services).notify(
+            userID: record.$author.id,
+            .operational,
+            message,
+            channels: [.inApp, .push],
+            on: database
+        )
     }
 }

@@ -22,11 +22,15 @@ struct PaymentOrderChecker: Sendable {
             order = nil
             violations = invalid.violations.map { FieldViolation(field: $0.field, code: $0.code) }
         }
-        // The payer account is looked up even when other fields are wrong, so its error is reported too.
+        // The payer account is looked up even when other fields are wrong, so its error is reported too. A payee at
+        // this bank is read in the same query.
         let payerIBAN = try? IBAN(input.payerAccount)
+        let ownBankPayee = order.map(\.beneficiaryAccount).flatMap { $0.bankCode == services.config.bankCode ? $0.value : nil }
+        let ibans = [payerIBAN?.value, ownBankPayee].compactMap { $0 }
+        let known = ibans.isEmpty ? [] : try await Account.query(on: database).filter(\.$iban ~~ ibans).all()
         var payer: Account?
         if let payerIBAN {
-            payer = try await Account.query(on: database).filter(\.$iban == payerIBAN.value).filter(\.$company.$id == companyID).first()
+            payer = known.first { $0.iban == payerIBAN.value && $0.$company.id == companyID }
             if payer == nil, !violations.contains(where: { $0.field == "payerAccount" }) {
                 violations.append(FieldViolation(field: "payerAccount", code: "unknown_account"))
             }
@@ -42,7 +46,7 @@ struct PaymentOrderChecker: Sendable {
         }
         let kind: PaymentOrderRecord.Kind
         if order.beneficiaryAccount.bankCode == services.config.bankCode {
-            guard let payee = try await Account.query(on: database).filter(\.$iban == order.beneficiaryAccount.value).first(), payee.kind == .current
+            guard let payee = known.first(where: { $0.iban == order.beneficiaryAccount.value }), payee.kind == .current
             else {
                 throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "unknown_account")])
             }

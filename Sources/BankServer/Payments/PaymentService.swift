@@ -2,7 +2,9 @@ import BankAPI
 import BankCore
 import Crypto
 import Fluent
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// Payment orders: drafts, signatures, SMS confirmation bound to the content (PSD2 RTS art. 5 dynamic
 /// linking) and execution through the ledger. Company-scoped: every call goes through the caller's membership.
@@ -68,9 +70,41 @@ struct PaymentService: Sendable {
     }
 
     func order(_ orderID: UUID, caller: Caller, on database: any Database) async throws -> (PaymentOrderRecord, Membership) {
-        guard let record = try await PaymentOrderRecord.find(orderID, on: database) else { throw BankError.notFound }
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: record.$company.id, on: database)
-        return (record, membership)
+        let access = try await access(orderID, caller: caller, on: database)
+        return (access.record, access.membership)
+    }
+
+    /// An order with what acting on it needs: the caller's role in its company and the company's signing rule.
+    struct OrderAccess: Sendable {
+        let record: PaymentOrderRecord
+        let membership: Membership
+        let dualThreshold: Int64?
+    }
+
+    /// One statement for the order, the caller's membership of its company, the company's signing rule and the payee's
+    /// account at this bank: the reads of the signing path (docs/BENCHMARKS.md). Not a member: `not_found`, as for no order.
+    func access(_ orderID: UUID, caller: Caller, on database: any Database) async throws -> OrderAccess {
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT o.*, m.role AS member_role, c.dual_signature_threshold AS company_dual_threshold, p.id AS payee_account_id
+                FROM payment_orders o
+                JOIN memberships m ON m.company_id = o.company_id AND m.user_id = \(bind: caller.userID)
+                JOIN companies c ON c.id = o.company_id
+                LEFT JOIN accounts p ON p.iban = o.beneficiary_iban
+                WHERE o.id = \(bind: orderID)
+                """
+            ).first()
+        else { throw BankError.notFound }
+        let record = try row.decode(fluentModel: PaymentOrderRecord.self)
+        guard let role = Membership.Role(rawValue: try row.decode(column: "member_role", as: String.self)) else { throw BankError.internalError }
+        record.knownPayeeAccountID = try row.decode(column: "payee_account_id", as: UUID?.self)
+        return OrderAccess(
+            record: record,
+            membership: Membership(userID: caller.userID, companyID: record.$company.id, role: role),
+            dualThreshold: try row.decode(column: "company_dual_threshold", as: Int64?.self)
+        )
     }
 
     // MARK: - Signing
@@ -87,10 +121,10 @@ struct PaymentService: Sendable {
         risk: RiskContext = .none,
         on database: any Database
     ) async throws -> SignResult {
-        let (record, membership) = try await order(orderID, caller: caller, on: database)
-        let slot = try membership.role.signatureSlot()
+        let access = try await access(orderID, caller: caller, on: database)
+        let record = access.record
+        let slot = try access.membership.role.signatureSlot()
         guard [.draft, .awaitingSignatures].contains(record.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
-        let company = try await Company.find(record.$company.id, on: database)
         let now = services.clock.now()
         return try await database.transaction { tx in
             let existing = try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).filter(\.$contentHash == record.contentHash).all()
@@ -114,7 +148,7 @@ struct PaymentService: Sendable {
             )
             let signatures = existing + [signature]
             record.knownSignatures = signatures
-            guard Self.isFullySigned(signatures, amount: record.amount, authorID: record.$author.id, dualThreshold: company?.dualSignatureThreshold)
+            guard Self.isFullySigned(signatures, amount: record.amount, authorID: record.$author.id, dualThreshold: access.dualThreshold)
             else {
                 record.status = .awaitingSignatures
                 try await record.save(on: tx)

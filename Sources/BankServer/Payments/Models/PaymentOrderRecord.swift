@@ -42,6 +42,8 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
     /// Not stored: the signatures on the current content when the code that loaded or changed the order already
     /// has them (a new draft has none; signing has just read them), so the answer needs no second read.
     var knownSignatures: [PaymentSignature]?
+    /// Not stored: the payee's account at this bank, when the read that loaded the order found it (`PaymentService.access`).
+    var knownPayeeAccountID: UUID?
 
     init() {}
 

@@ -27,9 +27,14 @@ pg_ticks() {
 HZ="$(getconf CLK_TCK)"
 cpu_ms() { python3 -c "print(f'{$1 * 1000 / $HZ / $2:.3f}')"; }
 
-swift build -c release --product bizbank
-swift build -c release --product TransferLoad
-BIN="$(swift build -c release --show-bin-path)"
+# BIZBANK_BENCH_BIN: a folder with release builds of bizbank and TransferLoad already made (no build).
+if [[ -n "${BIZBANK_BENCH_BIN:-}" ]]; then
+    BIN="$BIZBANK_BENCH_BIN"
+else
+    swift build -c release --product bizbank
+    swift build -c release --product TransferLoad
+    BIN="$(swift build -c release --show-bin-path)"
+fi
 
 for db in bizbank_bench pgbench_bench; do
     psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $db" && psql "$PG/postgres" -qc "CREATE DATABASE $db"
@@ -52,6 +57,18 @@ OUR_PG_TICKS=$(($(pg_ticks) - PG_BEFORE))
 LOAD_TICKS="$(awk -v hz="$HZ" '{ printf "%d", ($1 + $2) * hz }' "$WORK/load.time")"
 "$BIN/bizbank" ledger verify
 
+echo "== SQL floor: the fewest statements a transfer needs, replayed by pgbench on the same database (no HTTP, no server)"
+psql "$PG/bizbank_bench" -q -v ON_ERROR_STOP=1 -f Benchmarks/SQLFloor/clients.sql -f Benchmarks/SQLFloor/procedures.sql 2>/dev/null
+# -M extended is the protocol the server's driver speaks (each statement parsed and planned anew); -M prepared is
+# the same statements prepared once per connection, the best any client issuing them one by one could do.
+floor_tps() { pgbench -M "$2" -n -f "$1" -c "$K" -j 2 -T "$SECONDS_PER_RUN" "$PG/bizbank_bench" 2>/dev/null | grep -E '^tps' | sed -E 's/tps = ([0-9.]+).*/\1/'; }
+FLOOR_STATEMENTS="$(floor_tps Benchmarks/SQLFloor/transfer.sql extended)"
+echo "one statement a round trip (24 round trips):           $FLOOR_STATEMENTS transfers/s"
+FLOOR_PREPARED="$(floor_tps Benchmarks/SQLFloor/transfer.sql prepared)"
+echo "the same statements, prepared once per connection:     $FLOOR_PREPARED transfers/s"
+FLOOR_PROCEDURES="$(floor_tps Benchmarks/SQLFloor/transfer-procedures.sql extended)"
+echo "one PL/pgSQL call a request (3 round trips):            $FLOOR_PROCEDURES transfers/s"
+
 echo "== pgbench TPC-B: $K clients, ${SECONDS_PER_RUN}s, same server"
 pgbench -i -q -s "$K" "$PG/pgbench_bench" >/dev/null 2>&1
 PG_BEFORE="$(pg_ticks)"
@@ -65,6 +82,8 @@ OUR_N="$(echo "$OURS" | sed -E 's/.*transfers=([0-9]+).*/\1/')"
 PG_TPS="$(echo "$PGB" | grep -E '^tps' | sed -E 's/tps = ([0-9.]+).*/\1/')"
 PG_N="$(echo "$PGB" | grep -E 'actually processed' | sed -E 's/.*processed: ([0-9]+).*/\1/')"
 python3 -c "print(f'ratio ours/pgbench = {float(\"$OUR_TPS\")/float(\"$PG_TPS\"):.3f}  (goal >= 0.5)')"
+python3 -c "print(f'SQL floor / pgbench: statements {float(\"$FLOOR_STATEMENTS\")/float(\"$PG_TPS\"):.3f}, prepared {float(\"$FLOOR_PREPARED\")/float(\"$PG_TPS\"):.3f}, procedures {float(\"$FLOOR_PROCEDURES\")/float(\"$PG_TPS\"):.3f}')"
+python3 -c "print(f'ours / statement floor = {float(\"$OUR_TPS\")/float(\"$FLOOR_STATEMENTS\"):.3f}')"
 echo "== CPU per transaction (ms): what limits the ratio"
 echo "transfer: server $(cpu_ms "$SERVER_TICKS" "$OUR_N")  postgres $(cpu_ms "$OUR_PG_TICKS" "$OUR_N")  load tool $(cpu_ms "$LOAD_TICKS" "$OUR_N")"
 echo "TPC-B:    postgres $(cpu_ms "$PGB_PG_TICKS" "$PG_N")  pgbench $(cpu_ms "$PGBENCH_TICKS" "$PG_N")"

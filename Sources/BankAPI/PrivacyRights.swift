@@ -266,6 +266,8 @@ public struct PersonalDataExport: Codable, Sendable {
     public var inbox: [InboxItemView] = []
     public var pushTokens: [PushTokenView] = []
     public var notificationPreferences: NotificationPreferencesView?
+    /// Issue 3: invitations into a company that name the person's phone and IIN, with the data the director entered.
+    public var invitations: [EmployeeInvitationView] = []
 
     public init(
         generatedAt: Date,

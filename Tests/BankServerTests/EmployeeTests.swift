@@ -132,6 +132,9 @@ struct EmployeeTests {
             // when: someone else tries, then the person accepts
             let mine = try await t.send(.GET, "/api/v1/me/invitations", token: person.token).content.decode(ListPage<EmployeeInvitationView>.self)
             #expect(mine.items.map(\.id) == [invited.id])
+            // the person's export shows what the director entered about them (Law 94-V art. 24)
+            let export = try await t.send(.GET, "/api/v1/me/privacy/export", token: person.token).content.decode(PersonalDataExport.self)
+            #expect(export.invitations.map(\.id) == [invited.id] && export.invitations.first?.fullName == request.fullName)
             #expect(
                 try await t.send(.GET, "/api/v1/me/invitations", token: stranger.token).content.decode(ListPage<EmployeeInvitationView>.self).items
                     .isEmpty

@@ -104,8 +104,12 @@ struct EmployeesController: RouteCollection {
     }
 
     static func view(_ invitation: EmployeeInvitation, on req: Request) async throws -> EmployeeInvitationView {
-        let person = try InvitationSeal(cipher: req.bank.cipher).open(invitation)
-        let company = try await Company.find(invitation.companyID, on: req.db)
+        try await view(invitation, services: req.bank, on: req.db)
+    }
+
+    static func view(_ invitation: EmployeeInvitation, services: BankServices, on database: any Database) async throws -> EmployeeInvitationView {
+        let person = try InvitationSeal(cipher: services.cipher).open(invitation)
+        let company = try await Company.find(invitation.companyID, on: database)
         return EmployeeInvitationView(
             id: try invitation.requireID(),
             companyId: invitation.companyID,

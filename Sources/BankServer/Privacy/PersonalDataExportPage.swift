@@ -26,6 +26,7 @@ enum PersonalDataExportPage {
         "inbox": [.kk: "Хабарламалар", .ru: "Уведомления", .en: "Notifications"],
         "pushTokens": [.kk: "Push-белгілер", .ru: "Push-токены", .en: "Push tokens"],
         "notificationPreferences": [.kk: "Хабарлама баптаулары", .ru: "Настройки уведомлений", .en: "Notification preferences"],
+        "invitations": [.kk: "Компанияға шақырулар", .ru: "Приглашения в компании", .en: "Invitations into companies"],
     ]
     private static let heading: [Language: String] = [
         .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
@@ -41,7 +42,7 @@ enum PersonalDataExportPage {
         let order = [
             "profile", "companies", "devices", "sessions", "consents", "policyAcceptances", "accessLog", "requests", "staffAccesses", "disclosures",
             "locations", "supportTickets", "feedback", "photo", "documents",
-            "inbox", "pushTokens", "notificationPreferences",
+            "inbox", "pushTokens", "notificationPreferences", "invitations",
         ]
         for key in order {
             guard let value = object[key] else { continue }

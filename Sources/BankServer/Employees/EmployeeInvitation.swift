@@ -32,6 +32,19 @@ final class EmployeeInvitation: Model, @unchecked Sendable {
     }
 }
 
+extension EmployeeInvitation {
+    /// An invitation names a person when both its phone and its IIN are theirs (they could accept it).
+    func names(_ user: User) -> Bool { phoneIndex == user.phoneIndex && iinIndex == user.iinIndex }
+
+    /// Every invitation that is about `user`: those naming them, and the one they accepted (export, destruction).
+    static func about(_ user: User, on database: any Database) throws -> QueryBuilder<EmployeeInvitation> {
+        let userID = try user.requireID()
+        return query(on: database).group(.or) { either in
+            either.filter(\.$userID == userID).group(.and) { $0.filter(\.$phoneIndex == user.phoneIndex).filter(\.$iinIndex == user.iinIndex) }
+        }
+    }
+}
+
 struct CreateEmployeeInvitations: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(EmployeeInvitation.schema)

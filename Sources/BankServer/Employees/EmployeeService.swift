@@ -98,20 +98,52 @@ struct EmployeeService: Sendable {
     func employees(companyID: UUID, caller: Caller, on database: any Database) async throws -> [EmployeeView] {
         _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
         let memberships = try await Membership.query(on: database).filter(\.$company.$id == companyID).with(\.$user).all()
-        let vault = services.vault
-        return try memberships.compactMap { membership -> EmployeeView? in
-            // A destroyed person (Law 94-V art. 25) has no name left to show.
-            guard membership.user.status != .destroyed else { return nil }
-            let person = try vault.open(membership.user)
-            return EmployeeView(
-                userId: person.id,
-                fullName: person.fullName,
-                phoneMasked: person.phone.masked,
-                role: membership.role.rawValue,
-                since: membership.createdAt
-            )
+        // A destroyed person (Law 94-V art. 25) has no name left to show.
+        return try memberships.filter { $0.user.status != .destroyed }.map { try view($0, user: $0.user) }
+            .sorted { ($0.role, $0.fullName) < ($1.role, $1.fullName) }
+    }
+
+    func view(_ membership: Membership, user: User) throws -> EmployeeView {
+        let person = try services.vault.open(user)
+        return EmployeeView(
+            userId: person.id,
+            fullName: person.fullName,
+            phoneMasked: person.phone.masked,
+            role: membership.role.rawValue,
+            since: membership.createdAt
+        )
+    }
+
+    /// Invitations as the director or the invited person sees them; each company's name is read once.
+    func views(_ invitations: [EmployeeInvitation], on database: any Database) async throws -> [EmployeeInvitationView] {
+        var names: [UUID: String] = [:]
+        var views: [EmployeeInvitationView] = []
+        for invitation in invitations {
+            if names[invitation.companyID] == nil {
+                names[invitation.companyID] = try await Company.find(invitation.companyID, on: database)?.name ?? ""
+            }
+            views.append(try view(invitation, companyName: names[invitation.companyID] ?? ""))
         }
-        .sorted { ($0.role, $0.fullName) < ($1.role, $1.fullName) }
+        return views
+    }
+
+    func view(_ invitation: EmployeeInvitation, on database: any Database) async throws -> EmployeeInvitationView {
+        try await views([invitation], on: database)[0]
+    }
+
+    private func view(_ invitation: EmployeeInvitation, companyName: String) throws -> EmployeeInvitationView {
+        let person = try InvitationSeal(cipher: services.cipher).open(invitation)
+        return EmployeeInvitationView(
+            id: try invitation.requireID(),
+            companyId: invitation.companyID,
+            companyName: companyName,
+            role: invitation.role,
+            fullName: person.fullName,
+            phoneMasked: person.phone.masked,
+            status: invitation.status.rawValue,
+            createdAt: invitation.createdAt,
+            expiresAt: invitation.expiresAt
+        )
     }
 
     func changeRole(companyID: UUID, userID: UUID, role requested: String, caller: Caller, on database: any Database) async throws -> Membership {

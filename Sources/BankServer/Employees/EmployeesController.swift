@@ -29,13 +29,13 @@ struct EmployeesController: RouteCollection {
                 language: req.language,
                 on: req.db
             )
-            return try await Self.view(invitation, on: req).encodeResponse(status: .created, for: req)
+            return try await req.bank.employees.view(invitation, on: req.db).encodeResponse(status: .created, for: req)
         }
     }
 
     func invitations(req: Request) async throws -> ListPage<EmployeeInvitationView> {
         let items = try await req.bank.employees.invitations(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
-        return ListPage(items: try await Self.views(items, on: req), nextCursor: nil)
+        return ListPage(items: try await req.bank.employees.views(items, on: req.db), nextCursor: nil)
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
@@ -58,10 +58,8 @@ struct EmployeesController: RouteCollection {
         let userID = try req.uuidParameter("userId")
         let body = try req.decodeBody(EmployeeRoleChange.self)
         let service = req.bank.employees
-        _ = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
-        guard let view = try await service.employees(companyID: companyID, caller: try req.caller, on: req.db).first(where: { $0.userId == userID })
-        else { throw BankError.notFound }
-        return view
+        let membership = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
+        return try await service.view(membership, user: try await membership.$user.get(on: req.db))
     }
 
     func remove(req: Request) async throws -> HTTPStatus {
@@ -76,7 +74,7 @@ struct EmployeesController: RouteCollection {
 
     func mine(req: Request) async throws -> ListPage<EmployeeInvitationView> {
         let items = try await InvitationAcceptance(services: req.bank).mine(caller: try req.caller, on: req.db)
-        return ListPage(items: try await Self.views(items, on: req), nextCursor: nil)
+        return ListPage(items: try await req.bank.employees.views(items, on: req.db), nextCursor: nil)
     }
 
     func accept(req: Request) async throws -> EmployeeInvitationView {
@@ -85,7 +83,7 @@ struct EmployeesController: RouteCollection {
             caller: try req.caller,
             on: req.db
         )
-        return try await Self.view(invitation, on: req)
+        return try await req.bank.employees.view(invitation, on: req.db)
     }
 
     func decline(req: Request) async throws -> EmployeeInvitationView {
@@ -94,33 +92,7 @@ struct EmployeesController: RouteCollection {
             caller: try req.caller,
             on: req.db
         )
-        return try await Self.view(invitation, on: req)
-    }
-
-    static func views(_ invitations: [EmployeeInvitation], on req: Request) async throws -> [EmployeeInvitationView] {
-        var views: [EmployeeInvitationView] = []
-        for invitation in invitations { views.append(try await view(invitation, on: req)) }
-        return views
-    }
-
-    static func view(_ invitation: EmployeeInvitation, on req: Request) async throws -> EmployeeInvitationView {
-        try await view(invitation, services: req.bank, on: req.db)
-    }
-
-    static func view(_ invitation: EmployeeInvitation, services: BankServices, on database: any Database) async throws -> EmployeeInvitationView {
-        let person = try InvitationSeal(cipher: services.cipher).open(invitation)
-        let company = try await Company.find(invitation.companyID, on: database)
-        return EmployeeInvitationView(
-            id: try invitation.requireID(),
-            companyId: invitation.companyID,
-            companyName: company?.name ?? "",
-            role: invitation.role,
-            fullName: person.fullName,
-            phoneMasked: person.phone.masked,
-            status: invitation.status.rawValue,
-            createdAt: invitation.createdAt,
-            expiresAt: invitation.expiresAt
-        )
+        return try await req.bank.employees.view(invitation, on: req.db)
     }
 }
 

@@ -14,8 +14,7 @@ struct InvitationAcceptance: Sendable {
     // MARK: - Signed in
 
     func mine(caller: Caller, on database: any Database) async throws -> [EmployeeInvitation] {
-        try await EmployeeInvitation.query(on: database).filter(\.$phoneIndex == caller.user.phoneIndex)
-            .filter(\.$iinIndex == caller.user.iinIndex).filter(\.$status == .pending).filter(\.$expiresAt > services.clock.now())
+        try await EmployeeInvitation.about(caller.user, on: database).filter(\.$status == .pending).filter(\.$expiresAt > services.clock.now())
             .sort(\.$createdAt, .descending).all()
     }
 
@@ -35,9 +34,9 @@ struct InvitationAcceptance: Sendable {
     ) async throws -> EmployeeInvitation {
         let now = services.clock.now()
         return try await database.transaction { tx in
-            guard let invitation = try await EmployeeInvitation.find(invitationID, on: tx), invitation.phoneIndex == caller.user.phoneIndex,
-                invitation.iinIndex == caller.user.iinIndex
-            else { throw BankError.notFound }
+            guard let invitation = try await EmployeeInvitation.find(invitationID, on: tx), invitation.names(caller.user) else {
+                throw BankError.notFound
+            }
             try await claim(invitation, status: status, userID: caller.userID, on: tx)
             if status == .accepted {
                 try await join(invitation, userID: caller.userID, on: tx)

@@ -29,7 +29,7 @@ struct NotificationService: Sendable {
             channels: requested,
             language: hint,
             smsTo: phoneOverride,
-            loadingUser: { _ in user },
+            user: user,
             on: database
         )
     }
@@ -44,7 +44,7 @@ struct NotificationService: Sendable {
         channels requested: Set<NotificationChannel> = Set(NotificationChannel.allCases),
         language hint: Language? = nil,
         smsTo phoneOverride: PhoneNumber? = nil,
-        loadingUser load: (any Database) async throws -> User? = { _ in nil },
+        user known: User? = nil,
         on database: any Database
     ) async throws -> Set<NotificationChannel> {
         let preferences = try await NotificationPreferences(services: services).current(userID, on: database)
@@ -63,7 +63,7 @@ struct NotificationService: Sendable {
         let rendered = message.render(services.localizer, category: category, in: language)
         if channels.contains(.inApp) { try await Inbox(services: services).add(message, category: category, userID: userID, on: database) }
         if channels.contains(.sms) || channels.contains(.email) {
-            var loaded = try await load(database)
+            var loaded = known
             if loaded == nil { loaded = try await User.find(userID, on: database) }
             guard let user = loaded else { return [] }
             let person = try services.vault.open(user)

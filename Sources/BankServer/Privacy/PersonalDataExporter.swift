@@ -88,15 +88,8 @@ struct PersonalDataExporter: Sendable {
         export.feedback = try await FeedbackEntry.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all()
             .map { try support.view($0) }
         try await NotificationsExport(services: services).add(to: &export, userID: userID, language: language, on: database)
-        let invitations = try await EmployeeInvitation.query(on: database)
-            .group(.or) { either in
-                either.filter(\.$userID == userID)
-                    .group(.and) { $0.filter(\.$phoneIndex == user.phoneIndex).filter(\.$iinIndex == user.iinIndex) }
-            }
-            .sort(\.$createdAt, .descending).all()
-        for invitation in invitations {
-            export.invitations.append(try await EmployeesController.view(invitation, services: services, on: database))
-        }
+        let invitations = try await EmployeeInvitation.about(user, on: database).sort(\.$createdAt, .descending).all()
+        export.invitations = try await services.employees.views(invitations, on: database)
         return export
     }
 }

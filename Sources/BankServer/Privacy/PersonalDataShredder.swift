@@ -13,8 +13,7 @@ struct PersonalDataShredder: Sendable {
     func destroy(_ user: User, on database: any Database) async throws {
         let userID = try user.requireID()
         // Invitations addressed to the person hold their data under keys of their own: they go with the person.
-        try await EmployeeInvitation.query(on: database)
-            .group(.or) { $0.filter(\.$phoneIndex == user.phoneIndex).filter(\.$iinIndex == user.iinIndex).filter(\.$userID == userID) }.delete()
+        try await EmployeeInvitation.about(user, on: database).delete()
         user.dataKey = SecureRandom.bytes(user.dataKey.count)
         user.fullName = SecureRandom.bytes(user.fullName.count)
         user.iin = SecureRandom.bytes(user.iin.count)

@@ -41,7 +41,7 @@ for db in bizbank_bench pgbench_bench; do
 done
 
 export DATABASE_URL="$PG/bizbank_bench" BIZBANK_DATA_DIR="$WORK" BIZBANK_SESSION_IDLE_SECONDS=3600 BIZBANK_DB_POOL_SIZE=8
-"$BIN/bizbank" bench seed --companies "$K" --out "$WORK/seed.json" >/dev/null
+"$BIN/bizbank" bench seed --env development --companies "$K" --out "$WORK/seed.json" >/dev/null
 "$BIN/bizbank" serve --env development --hostname 127.0.0.1 --port "$PORT" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" 2>/dev/null && break; sleep 1; done
@@ -55,7 +55,7 @@ kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 sleep 1
 OUR_PG_TICKS=$(($(pg_ticks) - PG_BEFORE))
 LOAD_TICKS="$(awk -v hz="$HZ" '{ printf "%d", ($1 + $2) * hz }' "$WORK/load.time")"
-"$BIN/bizbank" ledger verify
+"$BIN/bizbank" ledger verify --env development
 
 echo "== SQL floor: the fewest statements a transfer needs, replayed by pgbench on the same database (no HTTP, no server)"
 psql "$PG/bizbank_bench" -q -v ON_ERROR_STOP=1 -f Benchmarks/SQLFloor/clients.sql -f Benchmarks/SQLFloor/procedures.sql 2>/dev/null

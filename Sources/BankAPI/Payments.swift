@@ -25,6 +25,8 @@ public struct PaymentOrderView: Codable, Sendable, Equatable {
     public var signatures: [PaymentSignatureView]
     public var executedAt: Date?
     public var rejectionCode: String?
+    /// What the signer who rejected the order wrote (`rejected_by_signer`).
+    public var rejectionReason: String?
 
     public init(
         id: UUID,
@@ -47,7 +49,8 @@ public struct PaymentOrderView: Codable, Sendable, Equatable {
         contentHash: String,
         signatures: [PaymentSignatureView],
         executedAt: Date?,
-        rejectionCode: String?
+        rejectionCode: String?,
+        rejectionReason: String? = nil
     ) {
         self.id = id
         self.companyId = companyId
@@ -70,7 +73,14 @@ public struct PaymentOrderView: Codable, Sendable, Equatable {
         self.signatures = signatures
         self.executedAt = executedAt
         self.rejectionCode = rejectionCode
+        self.rejectionReason = rejectionReason
     }
+}
+
+/// `POST /payments/{id}/reject`: a signer refuses the order, with a reason the author sees (issue 10).
+public struct RejectPaymentRequest: Codable, Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
 }
 
 public struct PaymentSignatureView: Codable, Sendable, Equatable {
@@ -147,17 +157,24 @@ public struct SaveFromPaymentRequest: Codable, Sendable {
 /// The signing basket: several orders signed together, confirmed with one SMS code.
 public struct BasketSignRequest: Codable, Sendable {
     public var paymentIds: [UUID]
-    public init(paymentIds: [UUID]) { self.paymentIds = paymentIds }
+    /// §2.2.4: as for a single order, the device's location with the fraud-check consent.
+    public var location: DeviceLocation?
+    public init(paymentIds: [UUID], location: DeviceLocation? = nil) {
+        self.paymentIds = paymentIds
+        self.location = location
+    }
 }
 
 public struct BasketConfirmRequest: Codable, Sendable {
     public var paymentIds: [UUID]
     public var challengeId: UUID
     public var code: String
-    public init(paymentIds: [UUID], challengeId: UUID, code: String) {
+    public var location: DeviceLocation?
+    public init(paymentIds: [UUID], challengeId: UUID, code: String, location: DeviceLocation? = nil) {
         self.paymentIds = paymentIds
         self.challengeId = challengeId
         self.code = code
+        self.location = location
     }
 }
 
@@ -303,7 +320,13 @@ public struct ServicePaymentRequest: Codable, Sendable {
 
 /// The company's signing rule: nil → one signature (the director's) always suffices; an amount in minor units →
 /// above it both the director's and the accountant's signatures are needed.
+/// `authorMaySignAlone`: the author's own signature completes an order ("director alone", sole proprietors); false →
+/// someone other than the author must sign too. Omitted in a PUT: unchanged.
 public struct SigningRuleView: Codable, Sendable, Equatable {
     public var dualSignatureAbove: Int64?
-    public init(dualSignatureAbove: Int64?) { self.dualSignatureAbove = dualSignatureAbove }
+    public var authorMaySignAlone: Bool?
+    public init(dualSignatureAbove: Int64?, authorMaySignAlone: Bool? = nil) {
+        self.dualSignatureAbove = dualSignatureAbove
+        self.authorMaySignAlone = authorMaySignAlone
+    }
 }

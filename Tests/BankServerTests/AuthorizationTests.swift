@@ -59,6 +59,7 @@ struct AuthorizationTests {
                 (.GET, "/api/v1/payments/\(payment.id)", nil), (.PUT, "/api/v1/payments/\(payment.id)", order),
                 (.POST, "/api/v1/payments/\(payment.id)/sign", nil), (.POST, "/api/v1/payments/\(payment.id)/confirm", answer),
                 (.GET, "/api/v1/payments/\(payment.id)/receipt", nil),
+                (.POST, "/api/v1/payments/\(payment.id)/reject", RejectPaymentRequest(reason: "not ours")),
                 (.POST, "/api/v1/payments/\(payment.id)/beneficiary", SaveFromPaymentRequest(name: "Y")),
                 (.POST, "/api/v1/payments/\(payment.id)/template", SaveFromPaymentRequest(name: "Y")),
                 (.POST, "/api/v1/companies/\(a.id)/payments/sign", BasketSignRequest(paymentIds: [payment.id])),

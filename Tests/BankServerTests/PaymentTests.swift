@@ -28,9 +28,18 @@ struct PaymentTests {
     }
 
     @Test(arguments: TestDatabase.all)
-    func ownAccountTransfer_needsASignatureFromSomeoneOtherThanTheAuthor_andNoSMSCode(_ database: TestDatabase) async throws {
+    func ownAccountTransfer_underTwoPersonRule_needsASignatureFromSomeoneOtherThanTheAuthor_andNoSMSCode(
+        _ database: TestDatabase
+    ) async throws {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
+            // the director turns "sign alone" off: someone other than the author must sign too
+            try await t.send(
+                .PUT,
+                "/api/v1/companies/\(company.id)/signing-rule",
+                json: SigningRuleView(dualSignatureAbove: nil, authorMaySignAlone: false),
+                token: company.director.token
+            ).requireStatus(.ok)
             let draft = try await create(
                 t,
                 company,

@@ -113,7 +113,8 @@ private struct FieldChecks {
     }
 
     /// Text that is not an exact decimal amount is `invalid_format`; one beyond Int64 minor units is
-    /// `invalid_value`; zero or negative is `not_positive` (a payment moves money to the payee, never back).
+    /// `invalid_value`; zero or negative is `not_positive` (a payment moves money to the payee, never back);
+    /// above `PaymentOrder.maximumMinorUnits` is `amount_too_large`.
     mutating func amount(_ raw: String, currency: Currency) -> Money? {
         guard !raw.trimmingWhitespace().isEmpty else {
             reject("amount", "required")
@@ -128,6 +129,10 @@ private struct FieldChecks {
         }
         guard money.isPositive else {
             reject("amount", "not_positive")
+            return nil
+        }
+        guard money.minorUnits <= PaymentOrder.maximumMinorUnits else {
+            reject("amount", "amount_too_large")
             return nil
         }
         return money

@@ -15,6 +15,10 @@ public struct PaymentOrder: Sendable, Codable, Equatable {
     public let valueDate: CivilDate
     public let urgency: PaymentUrgency
 
+    /// The largest amount one order may carry: 10 trillion in major units (10¹⁵ minor units). A hundred of them
+    /// still sum far inside Int64, so no total of a basket or payroll can overflow (review H2).
+    public static let maximumMinorUnits: Int64 = 1_000_000_000_000_000
+
     /// Identifies the layout below; a new layout gets a new value so old signatures never verify against it.
     static let contentFormat = "bizbank.payment-order.v1"
 

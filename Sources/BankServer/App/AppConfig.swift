@@ -50,6 +50,8 @@ struct AppConfig: Sendable {
     var privacyActionWorkingDays: Int
     var privacyInformationWorkingDays: Int
     var trustForwardedFor: Bool
+    /// `BIZBANK_TRUSTED_PROXIES`: our proxies' addresses, skipped when reading X-Forwarded-For from the right (M6).
+    var trustedProxies: Set<String> = []
     /// Processing jobs (SMS dispatch, retention) inside `serve`; tests drive them by hand.
     var runsBackgroundJobs: Bool
     /// Law 94-V art. 25: the person responsible for organising personal-data processing, named with their
@@ -204,11 +206,14 @@ extension AppConfig {
             privacyActionWorkingDays: integer("BIZBANK_PRIVACY_ACTION_WORKING_DAYS", 1, 1...30),
             privacyInformationWorkingDays: integer("BIZBANK_PRIVACY_INFORMATION_WORKING_DAYS", 3, 1...30),
             trustForwardedFor: env["BIZBANK_TRUST_FORWARDED_FOR"] == "true",
+            trustedProxies: Set((env["BIZBANK_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }),
             runsBackgroundJobs: !isTesting,
             responsiblePerson: responsiblePerson,
             documents: documents,
             clearingCutOffMinutes: cutOff
         )
+        // review L8: a cheap bcrypt cost is for tests and development only
+        if isProduction, config.bcryptCost < 10 { problems.append("BIZBANK_BCRYPT_COST must be at least 10 in production") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
     }

@@ -44,12 +44,13 @@ extension Application {
 extension Request {
     var bank: BankServices { application.bank }
 
-    /// The caller's address: the peer, or the first X-Forwarded-For hop when a trusted proxy sits in front.
+    /// The caller's address: the peer, or behind trusted proxies the right-most X-Forwarded-For hop that is not one
+    /// of them (`ForwardedFor`, review M6).
     var clientIP: String {
-        if bank.config.trustForwardedFor, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return remoteAddress?.ipAddress ?? "unknown"
+        let peer = remoteAddress?.ipAddress
+        guard bank.config.trustForwardedFor else { return peer ?? "unknown" }
+        let header = headers[.xForwardedFor].joined(separator: ",")
+        return ForwardedFor.client(header: header, peer: peer, trustedProxies: bank.config.trustedProxies)
     }
 
     var userAgent: String { String((headers.first(name: .userAgent) ?? "").prefix(300)) }

@@ -18,9 +18,23 @@ public enum BizBank {
         do {
             config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, isProduction: environment == .production)
                 .withDevelopmentKeyIfAllowed(isProduction: environment == .production)
+            let usesPostgres: Bool
+            if case .postgres = config.database { usesPostgres = true } else { usesPostgres = false }
+            try StartupGuard.check(
+                environmentName: environment.name,
+                explicit: StartupGuard.explicitlyNamed(
+                    arguments: ProcessInfo.processInfo.arguments,
+                    environment: ProcessInfo.processInfo.environment
+                ),
+                arguments: ProcessInfo.processInfo.arguments,
+                usesPostgres: usesPostgres
+            )
         } catch let error as ConfigError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(78)  // EX_CONFIG
+        } catch let error as StartupGuard.Refusal {
+            FileHandle.standardError.write(Data(("bizbank: refusing to start: " + error.description + "\n").utf8))
+            exit(78)
         }
         // Background jobs (SMS, e-mail and push dispatch, audit chaining, hourly retention) belong to `serve` only:
         // an operator command such as `privacy purge --dry-run` must not start a retention run of its own.

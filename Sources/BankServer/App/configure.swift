@@ -108,6 +108,7 @@ enum BankMigrations {
             CreateInboxItems(), CreateNotificationPreferences(), CreatePushTokens(), CreatePushOutbox(), CreateContentItems(),
             CreateBranches(),
             CreateEmployeeInvitations(),
+            AddMoneyPathColumns(),
         ]
     }
 }

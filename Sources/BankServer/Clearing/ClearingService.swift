@@ -1,6 +1,7 @@
 import BankCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Interbank clearing: queues the pacs.008 message of a sent payment, and settles or returns it
 /// (`bizbank clearing`). Settling moves the money from the clearing transit account to the bank's
@@ -49,10 +50,21 @@ struct ClearingService: Sendable {
         case returned(reason: String)
     }
 
-    /// Settles or returns one queued message; exactly once (the message's status changes only from `queued`).
+    /// Settles or returns one queued message; exactly once: the message is claimed by a conditional update from
+    /// `queued`, and the payment moves from `sent` the same way, so a settle racing a return leaves one ledger
+    /// transaction and the other gets 409 (review M3).
     func resolve(paymentID: UUID, _ resolution: Resolution, on database: any Database) async throws {
         try await database.transaction { tx in
-            guard let message = try await ClearingMessage.query(on: tx).filter(\.$payment.$id == paymentID).first(), message.status == .queued,
+            let target: ClearingMessage.Status
+            switch resolution {
+            case .settle: target = .settled
+            case .returned: target = .returned
+            }
+            guard let tsql = tx as? any SQLDatabase,
+                try await tsql.update(ClearingMessage.schema).set("status", to: target.rawValue)
+                    .where("payment_id", .equal, paymentID).where("status", .equal, ClearingMessage.Status.queued.rawValue)
+                    .returning("id").first() != nil,
+                let message = try await ClearingMessage.query(on: tx).filter(\.$payment.$id == paymentID).first(),
                 let record = try await PaymentOrderRecord.find(paymentID, on: tx), record.status == .sent
             else { throw BankError(status: .conflict, code: "payment_not_signable") }
             let currency = try Currency(code: record.currency)
@@ -71,8 +83,7 @@ struct ClearingService: Sendable {
                     description: "Settled",
                     on: tx
                 )
-                message.status = .settled
-                record.status = .settled
+                try await record.transition(.settle, at: now, on: tx)
             case .returned(let reason):
                 try await services.ledger.transfer(
                     amount,
@@ -83,13 +94,11 @@ struct ClearingService: Sendable {
                     description: "Returned: \(reason)",
                     on: tx
                 )
-                message.status = .returned
                 message.returnReason = reason
-                record.status = .returned
+                try await record.transition(.return, at: now, on: tx)
             }
             message.resolvedAt = now
             try await message.save(on: tx)
-            try await record.save(on: tx)
             try await AuditLog.record(
                 "clearing.\(message.status.rawValue)",
                 actor: nil,

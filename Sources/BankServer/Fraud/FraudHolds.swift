@@ -13,9 +13,7 @@ struct FraudHolds: Sendable {
     }
 
     func hold(_ record: PaymentOrderRecord, reasons: [String], actor: UUID, on database: any Database) async throws {
-        record.status = .heldForReview
-        record.riskReasons = reasons.joined(separator: ",")
-        try await record.save(on: database)
+        try await record.transition(.hold, at: services.clock.now(), riskReasons: .some(reasons.joined(separator: ",")), on: database)
         try await AuditLog.record(
             "payment.held_for_review",
             actor: actor,
@@ -55,8 +53,8 @@ struct FraudHolds: Sendable {
                 if release {
                     try await PaymentExecutor(services: services).execute(record, on: tx)
                 } else {
-                    record.status = .rejected
-                    try await record.save(on: tx)
+                    // conditional from held_for_review: a release that won the race keeps the order executed (review M3)
+                    try await record.transition(.reject, at: services.clock.now(), rejectionCode: "rejected_by_fraud_team", on: tx)
                 }
                 try await AuditLog.record(
                     release ? "payment.hold_released" : "payment.hold_rejected",

@@ -54,7 +54,8 @@ struct StatementReader: Sendable {
     }
 }
 
-/// A UTC calendar day from "YYYY-MM-DD".
+/// A Kazakhstan calendar day (UTC+5) from "YYYY-MM-DD": statements, limits' banking day, the 1C and CSV dates and
+/// the clearing cut-off all count days in Kazakhstan time (issue 10), so an entry booked at 02:00 local is that day's.
 struct CivilDay: Sendable {
     let start: Date
 
@@ -66,11 +67,25 @@ struct CivilDay: Sendable {
         var components = DateComponents()
         (components.year, components.month, components.day) = (year, month, day)
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        calendar.timeZone = CivilDay.kazakhstan
         // Calendar normalises 31 April to 1 May: reject anything that does not round-trip.
         guard let date = calendar.date(from: components), calendar.component(.day, from: date) == day,
             calendar.component(.month, from: date) == month
         else { throw BankError.malformedRequest }
         start = date
+    }
+
+    static let kazakhstan = TimeZone(secondsFromGMT: 5 * 3600) ?? TimeZone.gmt
+
+    /// "YYYY-MM-DD" of the Kazakhstan day `date` falls on.
+    static func text(of date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = kazakhstan
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        func pad(_ value: Int?, _ width: Int) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
     }
 }

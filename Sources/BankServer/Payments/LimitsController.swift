@@ -15,7 +15,8 @@ struct LimitsController: RouteCollection {
     func signingRule(req: Request) async throws -> SigningRuleView {
         let companyID = try req.uuidParameter("companyId")
         _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
-        return SigningRuleView(dualSignatureAbove: try await Company.find(companyID, on: req.db)?.dualSignatureThreshold)
+        guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
+        return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
 
     /// Only the director changes who must sign; the change is audited.
@@ -30,16 +31,17 @@ struct LimitsController: RouteCollection {
         guard membership.role == .director else { throw BankError.forbidden }
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
         company.dualSignatureThreshold = body.dualSignatureAbove
+        if let alone = body.authorMaySignAlone { company.authorMaySignAlone = alone }
         try await company.save(on: req.db)
         try await AuditLog.record(
             "signing_rule.set",
             actor: caller.userID,
             subject: "company:\(companyID)",
-            details: ["dual_above": "\(body.dualSignatureAbove ?? -1)"],
+            details: ["dual_above": "\(body.dualSignatureAbove ?? -1)", "author_may_sign_alone": "\(company.authorMaySignAlone)"],
             at: req.bank.clock.now(),
             on: req.db
         )
-        return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold)
+        return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
 
     func list(req: Request) async throws -> ListPage<PaymentLimitView> {

@@ -34,6 +34,7 @@ struct PaymentService: Sendable {
         record.knownSignatures = []
         try await database.transaction { tx in
             try await record.create(on: tx)
+            try await notifyAwaitedSigners(record, rule: try await rule(of: companyID, on: tx), excluding: [caller.userID], on: tx)
             try await AuditLog.record(
                 "payment.created",
                 actor: caller.userID,
@@ -46,15 +47,20 @@ struct PaymentService: Sendable {
         return record
     }
 
-    /// Editing clears every signature: they were given on the old content (issue 3).
+    /// Editing clears every signature: they were given on the old content (issue 3). The edit is a conditional update
+    /// from the status and content it read, so an edit racing a confirmation loses with 409 instead of overwriting an
+    /// executed order (review M3).
     func update(orderID: UUID, caller: Caller, input: PaymentOrderInput, on database: any Database) async throws -> PaymentOrderRecord {
         let (record, membership) = try await order(orderID, caller: caller, on: database)
         guard membership.role != .viewer else { throw BankError.forbidden }
         guard record.status.isEditable else { throw BankError(status: .conflict, code: "payment_not_editable") }
         let checked = try await PaymentOrderChecker(services: services).check(input, companyID: record.$company.id, on: database)
+        let now = services.clock.now()
         try await database.transaction { tx in
+            try await record.transition(.edit, at: now, on: tx)
+            let readStatus = record.status
             write(checked, into: record)
-            record.status = .draft
+            record.status = readStatus
             try await record.save(on: tx)
             try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).delete()
             try await AuditLog.record(
@@ -62,11 +68,66 @@ struct PaymentService: Sendable {
                 actor: caller.userID,
                 subject: "payment:\(orderID)",
                 details: ["content_hash": record.contentHash],
-                at: services.clock.now(),
+                at: now,
+                on: tx
+            )
+            try await notifyAwaitedSigners(record, rule: try await rule(of: record.$company.id, on: tx), excluding: [caller.userID], on: tx)
+        }
+        return record
+    }
+
+    /// A signer (director or accountant) refuses an order before it executes, with a reason; audited (issue 10).
+    func reject(orderID: UUID, caller: Caller, reason: String, on database: any Database) async throws -> PaymentOrderRecord {
+        var validator = FieldValidator()
+        let reason = validator.require("reason", reason, maxLength: 500)
+        try validator.throwIfInvalid()
+        let (record, membership) = try await order(orderID, caller: caller, on: database)
+        _ = try membership.role.signatureSlot()
+        guard record.status.isEditable else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        let now = services.clock.now()
+        try await database.transaction { tx in
+            try await record.transition(.reject, at: now, rejectionCode: "rejected_by_signer", on: tx)
+            record.rejectionReason = reason
+            try await record.save(on: tx)
+            try await AuditLog.record(
+                "payment.rejected",
+                actor: caller.userID,
+                subject: "payment:\(orderID)",
+                details: ["content_hash": record.contentHash, "reason": reason ?? ""],
+                at: now,
                 on: tx
             )
         }
         return record
+    }
+
+    func rule(of companyID: UUID, on database: any Database) async throws -> SigningRule {
+        guard let company = try await Company.find(companyID, on: database) else { throw BankError.notFound }
+        return company.signingRule
+    }
+
+    /// §2.2.3: each member whose signature the order now waits for hears of it in the inbox (and by push).
+    func notifyAwaitedSigners(_ record: PaymentOrderRecord, rule: SigningRule, excluding: Set<UUID>, on database: any Database) async throws {
+        let stored = try await PaymentSignature.query(on: database).filter(\.$order.$id == record.requireID())
+            .filter(\.$contentHash == record.contentHash).all().map { SignerRoles.Stored(user: $0.$user.id, slot: $0.slot) }
+        let signatures = try await SignerRoles.signatures(stored, companyID: record.$company.id, on: database)
+        let awaited = try await SignerRoles.awaited(
+            rule: rule,
+            signatures: signatures,
+            amount: record.amount,
+            author: record.$author.id,
+            companyID: record.$company.id,
+            excluding: excluding,
+            on: database
+        )
+        let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
+        let message = NotificationMessage(
+            key: "notification.payment_awaits_signature",
+            parameters: ["number": record.number, "amount": "\(amount.decimalString) \(record.currency)", "payee": record.beneficiaryName]
+        )
+        for userID in awaited {
+            try await NotificationService(services: services).notify(userID: userID, .operational, message, channels: [.inApp, .push], on: database)
+        }
     }
 
     func order(_ orderID: UUID, caller: Caller, on database: any Database) async throws -> (PaymentOrderRecord, Membership) {
@@ -78,7 +139,7 @@ struct PaymentService: Sendable {
     struct OrderAccess: Sendable {
         let record: PaymentOrderRecord
         let membership: Membership
-        let dualThreshold: Int64?
+        let rule: SigningRule
     }
 
     /// One statement for the order, the caller's membership of its company, the company's signing rule and the payee's
@@ -88,7 +149,8 @@ struct PaymentService: Sendable {
         guard
             let row = try await sql.raw(
                 """
-                SELECT o.*, m.role AS member_role, c.dual_signature_threshold AS company_dual_threshold, p.id AS payee_account_id
+                SELECT o.*, m.role AS member_role, c.dual_signature_threshold AS company_dual_threshold,
+                  c.author_may_sign_alone AS company_author_alone, p.id AS payee_account_id
                 FROM payment_orders o
                 JOIN memberships m ON m.company_id = o.company_id AND m.user_id = \(bind: caller.userID)
                 JOIN companies c ON c.id = o.company_id
@@ -103,15 +165,19 @@ struct PaymentService: Sendable {
         return OrderAccess(
             record: record,
             membership: Membership(userID: caller.userID, companyID: record.$company.id, role: role),
-            dualThreshold: try row.decode(column: "company_dual_threshold", as: Int64?.self)
+            rule: SigningRule(
+                dualSignatureAbove: try row.decode(column: "company_dual_threshold", as: Int64?.self),
+                authorMaySignAlone: try row.decode(column: "company_author_alone", as: Bool.self)
+            )
         )
     }
 
     // MARK: - Signing
 
-    /// Director = first signature, accountant = second. The company's rule decides how many are needed;
-    /// the author can never be the only signer. Own-account transfers execute on the last signature without an
-    /// SMS code (RTS art. 15); everything else then needs the SMS code bound to the content hash.
+    /// Director = first signature, accountant = second; the company's `SigningRule` decides when the order is
+    /// complete (one rule for orders, baskets and payroll; "director alone" for sole proprietors). Own-account
+    /// transfers execute on the last signature without an SMS code (RTS art. 15); everything else then needs the
+    /// SMS code bound to the content hash. Every status change is conditional on the status read (issue 10).
     /// `risk`: the request's location and address for the §2.2.4 checks, made when the last signature completes the order.
     func sign(
         orderID: UUID,
@@ -124,11 +190,27 @@ struct PaymentService: Sendable {
         let access = try await access(orderID, caller: caller, on: database)
         let record = access.record
         let slot = try access.membership.role.signatureSlot()
-        guard [.draft, .awaitingSignatures].contains(record.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard record.status.isSignable else { throw BankError(status: .conflict, code: "payment_not_signable") }
         let now = services.clock.now()
         return try await database.transaction { tx in
             let existing = try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).filter(\.$contentHash == record.contentHash).all()
-            if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
+            let counted = try await SignerRoles.signatures(
+                existing.map { SignerRoles.Stored(user: $0.$user.id, slot: $0.slot) },
+                companyID: record.$company.id,
+                on: tx
+            )
+            // A signature whose signer was since removed or moved out of its slot no longer counts, and frees the slot.
+            var valid: [PaymentSignature] = []
+            var ruleView: [SigningRule.Signature] = []
+            for (stored, seen) in zip(existing, counted) {
+                if seen.currentRole.flatMap(SigningRule.slot(for:)) == seen.slot {
+                    valid.append(stored)
+                    ruleView.append(seen)
+                } else {
+                    try await stored.delete(on: tx)
+                }
+            }
+            if valid.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
                 throw BankError(status: .conflict, code: "already_signed")
             }
             let signature = PaymentSignature()
@@ -146,12 +228,13 @@ struct PaymentService: Sendable {
                 at: now,
                 on: tx
             )
-            let signatures = existing + [signature]
+            let signatures = valid + [signature]
             record.knownSignatures = signatures
-            guard Self.isFullySigned(signatures, amount: record.amount, authorID: record.$author.id, dualThreshold: access.dualThreshold)
-            else {
-                record.status = .awaitingSignatures
-                try await record.save(on: tx)
+            if let mine = SigningRule.Slot(rawValue: slot) {
+                ruleView.append(SigningRule.Signature(signer: caller.userID.uuidString, slot: mine, currentRole: access.membership.role))
+            }
+            guard access.rule.isComplete(ruleView, amount: record.amount, author: record.$author.id.uuidString) else {
+                try await record.transition(.sign, at: now, on: tx)
                 return .awaitingSignatures(record)
             }
             let assessment = try await RiskEngine(services: services).assess(
@@ -162,14 +245,13 @@ struct PaymentService: Sendable {
                 previousIP: caller.session.ip,
                 on: tx
             )
-            record.riskReasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
+            let reasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
             // RTS art. 15: own-account transfers need no SMS code — unless the risk is elevated (§2.2.4).
             if record.kind == .ownAccounts, !assessment.elevated {
                 try await PaymentExecutor(services: services).execute(record, on: tx)
                 return .executed(record)
             }
-            record.status = .awaitingConfirmation
-            try await record.save(on: tx)
+            try await record.transition(.complete, at: now, riskReasons: .some(reasons), on: tx)
             guard issueCode else { return .awaitingBasketConfirmation(record) }
             let phone = try services.vault.open(caller.user).phone
             let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
@@ -186,15 +268,6 @@ struct PaymentService: Sendable {
             )
             return .awaitingConfirmation(record, challenge, phone)
         }
-    }
-
-    /// The rule: a first signature always; a second too when the amount exceeds the company's dual threshold;
-    /// and at least one signer who is not the author.
-    static func isFullySigned(_ signatures: [PaymentSignature], amount: Int64, authorID: UUID, dualThreshold: Int64?) -> Bool {
-        let slots = Set(signatures.map(\.slot))
-        guard slots.contains("first") else { return false }
-        if let threshold = dualThreshold, amount > threshold, !slots.contains("second") { return false }
-        return signatures.contains { $0.$user.id != authorID }
     }
 
     /// The SMS code confirms exactly this content: a code for another order, or for this order before an edit, fails.

@@ -12,6 +12,7 @@ struct PaymentsController: RouteCollection {
         routes.put("payments", ":paymentId", use: update)
         routes.post("payments", ":paymentId", "sign", use: sign)
         routes.post("payments", ":paymentId", "confirm", use: confirm)
+        routes.post("payments", ":paymentId", "reject", use: reject)
         routes.post("companies", ":companyId", "service-payments", use: createServicePayment)
         routes.post("companies", ":companyId", "payments", "sign", use: signBasket)
         routes.post("companies", ":companyId", "payments", "confirm", use: confirmBasket)
@@ -26,6 +27,7 @@ struct PaymentsController: RouteCollection {
                 ids: body.paymentIds,
                 caller: try req.caller,
                 language: req.language,
+                risk: RiskContext(location: body.location, ip: req.clientIP),
                 on: req.db
             )
             var views: [PaymentOrderView] = []
@@ -50,6 +52,7 @@ struct PaymentsController: RouteCollection {
                 caller: try req.caller,
                 challengeID: body.challengeId,
                 code: body.code,
+                risk: RiskContext(location: body.location, ip: req.clientIP),
                 on: req.db
             )
             var views: [PaymentOrderView] = []
@@ -88,22 +91,53 @@ struct PaymentsController: RouteCollection {
         return try await PaymentViews.view(record, on: req.db)
     }
 
+    /// Newest first, keyset-paged on the full-precision creation time plus id, so orders created in one instant are
+    /// never skipped (issue 10). `awaiting=me`: only the orders that wait for the caller's signature.
     func list(req: Request) async throws -> ListPage<PaymentOrderView> {
         let companyID = try req.uuidParameter("companyId")
-        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
-        let limit = 50
-        var query = PaymentOrderRecord.query(on: req.db).filter(\.$company.$id == companyID)
-        if let cursor = req.query[String.self, at: "cursor"] {
-            guard let date = ISO8601DateFormatter().date(from: cursor) else {
-                throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
-            }
-            query = query.filter(\.$createdAt < date)
+        let caller = try req.caller
+        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
+        var cursor = try req.query[String.self, at: "cursor"].map(KeysetAnchor.parse)
+        if let anchor = cursor,
+            try await PaymentOrderRecord.query(on: req.db).filter(\.$id == anchor).filter(\.$company.$id == companyID).first() == nil
+        {
+            throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
         }
-        let records = try await query.sort(\.$createdAt, .descending).limit(limit + 1).all()
+        let awaiting =
+            try req.query[String.self, at: "awaiting"].map { value in
+                guard value == "me" else { throw BankError.validation([.init(field: "awaiting", code: "invalid_value")]) }
+                return true
+            } ?? false
+        let limit = 50
+        var picked: [PaymentOrderRecord] = []
+        let rule = awaiting ? try await req.bank.payments.rule(of: companyID, on: req.db) : nil
+        while picked.count <= limit {
+            var query = PaymentOrderRecord.query(on: req.db).filter(\.$company.$id == companyID)
+            if awaiting { query = query.filter(\.$status ~~ [.draft, .awaitingSignatures]) }
+            if let cursor { query = query.filter(KeysetAnchor.before(cursor, table: PaymentOrderRecord.schema, time: "created_at")) }
+            let batch = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
+            if let rule {
+                picked += try await PaymentAwaiting.filter(batch, rule: rule, membership: membership, on: req.db)
+            } else {
+                picked += batch
+            }
+            guard batch.count > limit, let last = batch.last else { break }
+            cursor = try last.requireID()
+        }
         var views: [PaymentOrderView] = []
-        for record in records.prefix(limit) { views.append(try await PaymentViews.view(record, on: req.db)) }
-        let next = records.count > limit ? records.prefix(limit).last.map { ISO8601DateFormatter().string(from: $0.createdAt) } : nil
+        for record in picked.prefix(limit) { views.append(try await PaymentViews.view(record, on: req.db)) }
+        let next = picked.count > limit ? picked.prefix(limit).last?.id?.uuidString : nil
         return ListPage(items: views, nextCursor: next)
+    }
+
+    /// A signer refuses an order before it executes (issue 10).
+    func reject(req: Request) async throws -> Response {
+        let orderID = try req.uuidParameter("paymentId")
+        return try await IdempotencyGuard().run(req) {
+            let body = try req.decodeBody(RejectPaymentRequest.self)
+            let record = try await req.bank.payments.reject(orderID: orderID, caller: try req.caller, reason: body.reason, on: req.db)
+            return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
+        }
     }
 
     func show(req: Request) async throws -> PaymentOrderView {
@@ -180,7 +214,8 @@ enum PaymentViews {
             contentHash: record.contentHash,
             signatures: signatures.map { PaymentSignatureView(userId: $0.$user.id, slot: $0.slot, signedAt: $0.signedAt) },
             executedAt: record.executedAt,
-            rejectionCode: record.rejectionCode
+            rejectionCode: record.rejectionCode,
+            rejectionReason: record.rejectionReason
         )
     }
 
@@ -191,8 +226,10 @@ enum PaymentViews {
             return try await body()
         } catch let error where error is LedgerService.LedgerError || error is PaymentLimits.Exceeded {
             let code = ProblemMiddleware.classify(error).code
-            try await PaymentOrderRecord.query(on: database).filter(\.$id == orderID).set(\.$status, to: .rejected).set(\.$rejectionCode, to: code)
-                .update()
+            // only an order that has not moved money: a concurrent execution that won keeps its status (review M3)
+            try await PaymentOrderRecord.query(on: database).filter(\.$id == orderID)
+                .filter(\.$status ~~ [.draft, .awaitingSignatures, .awaitingConfirmation, .heldForReview])
+                .set(\.$status, to: .rejected).set(\.$rejectionCode, to: code).update()
             throw error
         }
     }

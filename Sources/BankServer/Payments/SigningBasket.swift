@@ -21,6 +21,7 @@ struct SigningBasket: Sendable {
         ids: [UUID],
         caller: Caller,
         language: Language,
+        risk: RiskContext = .none,
         on database: any Database
     ) async throws
         -> ([PaymentOrderRecord], OtpChallenge?, PhoneNumber)
@@ -35,7 +36,8 @@ struct SigningBasket: Sendable {
                     throw BankError.validation([FieldViolation(field: "paymentIds[\(index)]", code: "invalid_value")])
                 }
                 let result: PaymentService.SignResult
-                result = try await services.payments.sign(orderID: id, caller: caller, language: language, issueCode: false, on: tx)
+                // each order gets the same §2.2.4 assessment as when signed alone (review H1)
+                result = try await services.payments.sign(orderID: id, caller: caller, language: language, issueCode: false, risk: risk, on: tx)
                 switch result {
                 case .executed(let record), .awaitingSignatures(let record): records.append(record)
                 case .awaitingBasketConfirmation(let record), .awaitingConfirmation(let record, _, _):
@@ -44,10 +46,7 @@ struct SigningBasket: Sendable {
                 }
             }
             guard !awaitingCode.isEmpty else { return (records, nil, phone) }
-            let total = awaitingCode.reduce(into: [String: Int64]()) { $0[$1.currency, default: 0] += $1.amount }
-            let amount = total.sorted { $0.key < $1.key }.map {
-                "\(Money(minorUnits: $0.value, currency: (try? Currency(code: $0.key)) ?? .kzt).decimalString) \($0.key)"
-            }
+            let amount = try Self.totals(awaitingCode).map { "\($0.decimalString) \($0.currency.code)" }
             let challenge = try await services.otp.issue(
                 purpose: .basketConfirmation,
                 userID: caller.userID,
@@ -70,6 +69,7 @@ struct SigningBasket: Sendable {
         caller: Caller,
         challengeID: UUID,
         code: String,
+        risk: RiskContext = .none,
         on database: any Database
     ) async throws
         -> [PaymentOrderRecord]
@@ -88,16 +88,46 @@ struct SigningBasket: Sendable {
             on: database
         )
         guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
+        let assessment = try await RiskEngine(services: services).assess(
+            "basket_confirm",
+            userID: caller.userID,
+            location: risk.location,
+            ip: risk.ip ?? caller.session.ip,
+            previousIP: caller.session.ip,
+            on: database
+        )
+        let holds = FraudHolds(services: services)
         for record in records {
             do {
-                try await database.transaction { tx in try await PaymentExecutor(services: services).execute(record, on: tx) }
+                try await database.transaction { tx in
+                    // §2.2.4 as for a single order: elevated risk at signing or now, above the amount, is held (review H1)
+                    let reasons = Set((record.riskReasons ?? "").split(separator: ",").map(String.init) + assessment.reasons)
+                    if !reasons.isEmpty, holds.exceedsHoldAmount(record) {
+                        try await holds.hold(record, reasons: reasons.sorted(), actor: caller.userID, on: tx)
+                    } else {
+                        try await PaymentExecutor(services: services).execute(record, on: tx)
+                    }
+                }
             } catch let error where error is LedgerService.LedgerError || error is PaymentLimits.Exceeded {
-                record.status = .rejected
-                record.rejectionCode = ProblemMiddleware.classify(error).code
-                try await record.save(on: database)
+                try await record.transition(.reject, at: services.clock.now(), rejectionCode: ProblemMiddleware.classify(error).code, on: database)
             }
         }
         return records
+    }
+
+    /// The total per currency, every sum checked: orders near `Int64.max` are a 422, never a trap that stops the
+    /// process (review H2).
+    static func totals(_ records: [PaymentOrderRecord]) throws -> [Money] {
+        var totals: [String: Money] = [:]
+        for record in records {
+            let money = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
+            do {
+                totals[record.currency] = try (totals[record.currency] ?? .zero(money.currency)).adding(money)
+            } catch {
+                throw BankError.validation([FieldViolation(field: "paymentIds", code: "amount_too_large")])
+            }
+        }
+        return totals.sorted { $0.key < $1.key }.map(\.value)
     }
 
     private static func checkIDs(_ ids: [UUID]) throws {

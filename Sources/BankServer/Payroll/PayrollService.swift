@@ -96,16 +96,32 @@ struct PayrollService: Sendable {
         return (payroll, try await CompanyAccess.membership(userID: caller.userID, companyID: payroll.$company.id, on: database))
     }
 
-    /// Same rule as payment orders: director first, accountant second, both above the company's threshold,
-    /// never the author alone. When complete, one SMS code for the whole payroll.
+    /// The same `SigningRule` as payment orders: director first, accountant second, both above the company's
+    /// threshold, the author alone only under "director alone". When complete, one SMS code for the whole payroll.
     func sign(payrollID: UUID, caller: Caller, language: Language, on database: any Database) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
         let (payroll, membership) = try await payroll(payrollID, caller: caller, on: database)
         let slot = try membership.role.signatureSlot()
         guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
-        let threshold = try await Company.find(payroll.$company.id, on: database)?.dualSignatureThreshold
+        guard let rule = try await Company.find(payroll.$company.id, on: database)?.signingRule else { throw BankError.notFound }
         let phone = try services.vault.open(caller.user).phone
         return try await database.transaction { tx in
-            let existing = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
+            let stored = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
+            let counted = try await SignerRoles.signatures(
+                stored.map { SignerRoles.Stored(user: $0.$user.id, slot: $0.slot) },
+                companyID: payroll.$company.id,
+                on: tx
+            )
+            // a signature of someone since removed or moved out of its slot does not count, and frees the slot (review L4)
+            var existing: [PayrollSignature] = []
+            var ruleView: [SigningRule.Signature] = []
+            for (signature, seen) in zip(stored, counted) {
+                if seen.currentRole.flatMap(SigningRule.slot(for:)) == seen.slot {
+                    existing.append(signature)
+                    ruleView.append(seen)
+                } else {
+                    try await signature.delete(on: tx)
+                }
+            }
             if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
                 throw BankError(status: .conflict, code: "already_signed")
             }
@@ -120,12 +136,10 @@ struct PayrollService: Sendable {
                 at: services.clock.now(),
                 on: tx
             )
-            let all = existing + [signature]
-            let slots = Set(all.map(\.slot))
-            let complete =
-                slots.contains("first") && (threshold.map { payroll.total <= $0 || slots.contains("second") } ?? true)
-                && all.contains { $0.$user.id != payroll.$author.id }
-            guard complete else {
+            if let mine = SigningRule.Slot(rawValue: slot) {
+                ruleView.append(SigningRule.Signature(signer: caller.userID.uuidString, slot: mine, currentRole: membership.role))
+            }
+            guard rule.isComplete(ruleView, amount: payroll.total, author: payroll.$author.id.uuidString) else {
                 payroll.status = .awaitingSignatures
                 try await payroll.save(on: tx)
                 return (payroll, nil, phone)

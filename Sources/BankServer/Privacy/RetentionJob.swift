@@ -84,6 +84,8 @@ struct RetentionJob: Sendable {
             .rows("employee_invitations") {
                 EmployeeInvitation.query(on: $0).group(.or) { $0.filter(\.$decidedAt < shortCutoff).filter(\.$expiresAt < shortCutoff) }
             },
+            // Issue 10: a stored answer to an Idempotency-Key (sealed; it may name payees) is replayable for 7 days.
+            .rows("idempotency_keys") { IdempotencyRecord.query(on: $0).filter(\.$createdAt < shortCutoff) },
             .rows("feedback") { FeedbackEntry.query(on: $0).filter(\.$createdAt < now.addingTimeInterval(-supportDays * day)) },
             // §2.2.8: an offer still waiting (SMS, e-mail, push) for someone whose marketing consent is no longer live.
             Self.withdrawnConsentMarketing(),

@@ -52,9 +52,21 @@ enum StatementExport {
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 
+    /// A text cell that no spreadsheet reads as a formula (review M9): ru-/kk-locale Excel splits on `;`, others on
+    /// `,` or a tab, so every piece that would start a field after any of those separators is guarded, not only the
+    /// cell's first character.
     static func csvCell(_ raw: String, guardFormula: Bool) -> String {
         var cell = raw
-        if guardFormula, let first = cell.first, "=+-@\t\r".contains(first) { cell = "'" + cell }
+        if guardFormula {
+            var guarded = ""
+            var startsField = true
+            for character in cell {
+                if startsField, "=+-@\t\r".contains(character) { guarded.append("'") }
+                guarded.append(character)
+                startsField = ",;\t".contains(character) || (startsField && character == " ")
+            }
+            cell = guarded
+        }
         if cell.contains(where: { ",\"\r\n".contains($0) }) { return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         return cell
     }

@@ -50,7 +50,13 @@ struct StatementExportController: RouteCollection {
         var entriesQuery = LedgerEntry.query(on: database).filter(\.$account.$id == accountID).with(\.$transaction)
         if let from = query.from { entriesQuery = entriesQuery.filter(\.$createdAt >= from) }
         if let to = query.to { entriesQuery = entriesQuery.filter(\.$createdAt < to) }
-        let entries = try await entriesQuery.sort(\.$seq, .ascending).limit(Self.maximumEntries).all()
+        let entries = try await entriesQuery.sort(\.$seq, .ascending).limit(Self.maximumEntries + 1).all()
+        // never a silently shortened statement (issue 10): a period with more entries is refused, with a narrower one to ask
+        guard entries.count <= Self.maximumEntries else {
+            throw BankError.validation([
+                FieldViolation(field: "from", code: "statement_too_large"), FieldViolation(field: "to", code: "statement_too_large"),
+            ])
+        }
         let company = try await account.$company.get(on: database)
         var lines: [ExportLine] = []
         for entry in entries {
@@ -107,7 +113,6 @@ struct StatementExportController: RouteCollection {
         return (header, lines)
     }
 
-    static func day(_ date: Date) -> String {
-        String(ISO8601DateFormatter().string(from: date).prefix(10))
-    }
+    /// The Kazakhstan (UTC+5) day of an entry (issue 10).
+    static func day(_ date: Date) -> String { CivilDay.text(of: date) }
 }

@@ -1,3 +1,4 @@
+import BankCore
 import Fluent
 import Foundation
 
@@ -14,6 +15,8 @@ final class Company: Model, @unchecked Sendable {
     @Field(key: "bin") var bin: String
     /// Above this amount (minor units) a payment needs both signatures; nil: one signature always suffices.
     @OptionalField(key: "dual_signature_threshold") var dualSignatureThreshold: Int64?
+    /// The author's own signatures complete a payment ("director alone": sole proprietors, one-person companies).
+    @Field(key: "author_may_sign_alone") var authorMaySignAlone: Bool
     /// §2.2.4: ISO country codes its people may operate from, comma-separated ("KZ" by default).
     @Field(key: "allowed_countries") var allowedCountries: String
 
@@ -24,5 +27,11 @@ final class Company: Model, @unchecked Sendable {
         self.name = name
         self.bin = bin
         self.allowedCountries = "KZ"
+        self.authorMaySignAlone = true
     }
+}
+
+extension Company {
+    /// Issue 10: one rule for single orders, baskets and payroll.
+    var signingRule: SigningRule { SigningRule(dualSignatureAbove: dualSignatureThreshold, authorMaySignAlone: authorMaySignAlone) }
 }

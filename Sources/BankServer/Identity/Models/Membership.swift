@@ -1,3 +1,4 @@
+import BankCore
 import Fluent
 import Foundation
 
@@ -21,20 +22,14 @@ final class Membership: Model, @unchecked Sendable {
         self.role = role
     }
 
-    /// DOMAIN.md: director signs first, accountant second, operator drafts, viewer reads.
-    enum Role: String, Codable, Sendable, CaseIterable {
-        case director, accountant, `operator`, viewer
-    }
+    /// DOMAIN.md roles, one type with BankCore's signing rule.
+    typealias Role = CompanyRole
 }
 
 extension Membership.Role {
-    /// DOMAIN.md two-signature scheme: the director gives the first signature, the accountant the second;
-    /// operators and viewers never sign.
+    /// DOMAIN.md two-signature scheme (`SigningRule.slot(for:)`): operators and viewers never sign.
     func signatureSlot() throws -> String {
-        switch self {
-        case .director: "first"
-        case .accountant: "second"
-        case .operator, .viewer: throw BankError(status: .forbidden, code: "signature_not_allowed")
-        }
+        guard let slot = SigningRule.slot(for: self) else { throw BankError(status: .forbidden, code: "signature_not_allowed") }
+        return slot.rawValue
     }
 }

@@ -1,3 +1,4 @@
+import BankCore
 import Fluent
 import Foundation
 
@@ -38,6 +39,8 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
     @OptionalField(key: "executed_at") var executedAt: Date?
     @OptionalField(key: "ledger_transaction_id") var ledgerTransactionID: UUID?
     @OptionalField(key: "rejection_code") var rejectionCode: String?
+    /// What the signer who rejected the order wrote (issue 10).
+    @OptionalField(key: "rejection_reason") var rejectionReason: String?
 
     /// Not stored: the signatures on the current content when the code that loaded or changed the order already
     /// has them (a new draft has none; signing has just read them), so the answer needs no second read.
@@ -58,15 +61,6 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
         case service
     }
 
-    enum Status: String, Codable, Sendable, CaseIterable {
-        case draft
-        case awaitingSignatures = "awaiting_signatures"
-        case awaitingConfirmation = "awaiting_confirmation"
-        case executed, rejected, sent, settled, returned
-        /// §2.2.4: confirmed, but held for the fraud team (elevated risk above the amount).
-        case heldForReview = "held_for_review"
-
-        var isFinal: Bool { [.executed, .rejected, .settled, .returned].contains(self) }
-        var isEditable: Bool { [.draft, .awaitingSignatures, .awaitingConfirmation].contains(self) }
-    }
+    /// The state machine lives in BankCore (`PaymentStatus.applying(_:)`); changes go through `transition(_:at:on:)`.
+    typealias Status = PaymentStatus
 }

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// Lifecycle-managed background work inside `serve`: audit chaining every 200 ms, SMS, e-mail and push dispatch every second,
-/// retention hourly.
+/// interrupted payrolls resumed every minute, retention hourly.
 /// Started after boot, cancelled and awaited on shutdown — never a fire-and-forget task.
 final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     private let services: BankServices
@@ -32,11 +32,18 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
             let emailDispatcher = EmailDispatcher(services: services, logger: logger)
             let pushDispatcher = PushDispatcher(services: services, logger: logger)
             var lastRetention = Date.distantPast
+            var lastPayrollCheck = Date.distantPast
             while !Task.isCancelled {
                 do {
                     try await dispatcher.dispatchPending(on: database)
                     try await emailDispatcher.dispatchPending(on: database)
                     try await pushDispatcher.dispatchPending(on: database)
+                    // a payroll whose process died between lines is finished by the next one (issue 10)
+                    if services.clock.now().timeIntervalSince(lastPayrollCheck) > 60 {
+                        let resumed = try await PayrollRunner(services: services).resumeInterrupted(on: database)
+                        if resumed > 0 { logger.info("payrolls resumed", metadata: ["count": "\(resumed)"]) }
+                        lastPayrollCheck = services.clock.now()
+                    }
                     if services.clock.now().timeIntervalSince(lastRetention) > 3600 {
                         let report = try await RetentionJob(services: services).run(on: database)
                         logger.info("retention run", metadata: ["deleted": "\(report)"])

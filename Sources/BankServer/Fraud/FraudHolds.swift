@@ -51,11 +51,19 @@ struct FraudHolds: Sendable {
                 guard let record = try await PaymentOrderRecord.find(id, on: tx) else { throw BankError.notFound }
                 guard record.status == .heldForReview else { throw BankError(status: .conflict, code: "payment_not_held") }
                 if release {
+                    // a held payroll line: the pacs.008 names the employee from the sealed line
+                    if record.kind == .interbank, let line = try await PayrollLine.find(id, on: tx) {
+                        record.clearingCreditor = try PayrollRunner.creditor(of: line, services: services)
+                    }
                     try await PaymentExecutor(services: services).execute(record, on: tx)
                 } else {
                     // conditional from held_for_review: a release that won the race keeps the order executed (review M3)
                     try await record.transition(.reject, at: services.clock.now(), rejectionCode: "rejected_by_fraud_team", on: tx)
                 }
+                // a held payroll line follows its order (issue 10)
+                try await PayrollLine.query(on: tx).filter(\.$id == id).filter(\.$status == .held)
+                    .set(\.$status, to: release ? .paid : .failed).set(\.$ledgerTransactionID, to: record.ledgerTransactionID)
+                    .set(\.$failureCode, to: release ? nil : "rejected_by_fraud_team").update()
                 try await AuditLog.record(
                     release ? "payment.hold_released" : "payment.hold_rejected",
                     actor: staff.id,

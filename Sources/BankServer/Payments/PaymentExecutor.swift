@@ -8,11 +8,13 @@ import SQLKit
 struct PaymentExecutor: Sendable {
     let services: BankServices
 
-    func execute(_ record: PaymentOrderRecord, on database: any Database) async throws {
+    /// `notify`: the author hears of it in the inbox (not for each line of a payroll).
+    func execute(_ record: PaymentOrderRecord, notify: Bool = true, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         let orderID = try record.requireID()
         let now = services.clock.now()
-        let target: PaymentOrderRecord.Status = record.kind == .interbank ? .sent : .executed
+        let target: PaymentOrderRecord.Status
+        do { target = try record.status.applying(record.kind == .interbank ? .send : .execute) } catch { throw BankError.paymentStatusChanged }
         let transactionID = UUID()
         let claimed = try await sql.raw(
             """
@@ -66,7 +68,7 @@ struct PaymentExecutor: Sendable {
             at: now,
             on: database
         )
-        try await notifyAuthor(record, amount: Money(minorUnits: record.amount, currency: currency), on: database)
+        if notify { try await notifyAuthor(record, amount: Money(minorUnits: record.amount, currency: currency), on: database) }
     }
 
     /// §2.2.3: the order's author hears of the execution in the inbox, and by push when a device has a token.

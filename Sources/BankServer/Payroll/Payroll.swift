@@ -19,6 +19,8 @@ final class Payroll: Model, @unchecked Sendable {
     @Field(key: "content_hash") var contentHash: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "executed_at") var executedAt: Date?
+    /// §2.2.4: why the last signature or the confirmation was elevated-risk, nil when it was normal.
+    @OptionalField(key: "risk_reasons") var riskReasons: String?
 
     init() {}
 
@@ -26,6 +28,8 @@ final class Payroll: Model, @unchecked Sendable {
         case draft
         case awaitingSignatures = "awaiting_signatures"
         case awaitingConfirmation = "awaiting_confirmation"
+        /// Confirmed; its lines are being paid (or were, until a process died: `PayrollRunner.resumeInterrupted`).
+        case executing
         case executed
         case partiallyExecuted = "partially_executed"
     }
@@ -49,7 +53,8 @@ final class PayrollLine: Model, @unchecked Sendable {
     init() {}
 
     enum Status: String, Codable, Sendable {
-        case pending, paid, failed
+        /// `held`: §2.2.4, its payment order waits for the fraud team, who release (paid) or reject (failed) it.
+        case pending, paid, failed, held
     }
 }
 

@@ -35,10 +35,12 @@ struct PayrollController: RouteCollection {
     func sign(req: Request) async throws -> Response {
         let id = try req.uuidParameter("payrollId")
         return try await IdempotencyGuard().run(req) {
+            let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
             let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
                 payrollID: id,
                 caller: try req.caller,
                 language: req.language,
+                risk: RiskContext(location: body.location, ip: req.clientIP),
                 on: req.db
             )
             let confirmation = try challenge.map {
@@ -60,6 +62,7 @@ struct PayrollController: RouteCollection {
                 caller: try req.caller,
                 challengeID: body.challengeId,
                 code: body.code,
+                risk: RiskContext(location: body.location, ip: req.clientIP),
                 on: req.db
             )
             return try await view(payroll, req: req).encodeResponse(for: req)

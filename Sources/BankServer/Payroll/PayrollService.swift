@@ -98,7 +98,13 @@ struct PayrollService: Sendable {
 
     /// The same `SigningRule` as payment orders: director first, accountant second, both above the company's
     /// threshold, the author alone only under "director alone". When complete, one SMS code for the whole payroll.
-    func sign(payrollID: UUID, caller: Caller, language: Language, on database: any Database) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
+    func sign(
+        payrollID: UUID,
+        caller: Caller,
+        language: Language,
+        risk: RiskContext = .none,
+        on database: any Database
+    ) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
         let (payroll, membership) = try await payroll(payrollID, caller: caller, on: database)
         let slot = try membership.role.signatureSlot()
         guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
@@ -144,6 +150,16 @@ struct PayrollService: Sendable {
                 try await payroll.save(on: tx)
                 return (payroll, nil, phone)
             }
+            // §2.2.4 as for a single order (review M1): the reasons are kept, and the lines held at confirmation
+            let assessment = try await RiskEngine(services: services).assess(
+                "payroll_sign",
+                userID: caller.userID,
+                location: risk.location,
+                ip: risk.ip ?? caller.session.ip,
+                previousIP: caller.session.ip,
+                on: tx
+            )
+            payroll.riskReasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
             payroll.status = .awaitingConfirmation
             try await payroll.save(on: tx)
             let total = Money(minorUnits: payroll.total, currency: try Currency(code: payroll.currency))
@@ -162,7 +178,16 @@ struct PayrollService: Sendable {
         }
     }
 
-    func confirm(payrollID: UUID, caller: Caller, challengeID: UUID, code: String, on database: any Database) async throws -> Payroll {
+    /// One code for the whole payroll; then `PayrollRunner` pays it line by line (limits, clearing, fraud holds).
+    func confirm(
+        payrollID: UUID,
+        caller: Caller,
+        challengeID: UUID,
+        code: String,
+        risk: RiskContext = .none,
+        runner: PayrollRunner? = nil,
+        on database: any Database
+    ) async throws -> Payroll {
         let (payroll, _) = try await payroll(payrollID, caller: caller, on: database)
         guard payroll.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: "payment_not_signable") }
         let challenge = try await services.otp.verify(
@@ -173,62 +198,26 @@ struct PayrollService: Sendable {
             on: database
         )
         guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
-        // Claimed once: a second confirmation cannot execute the lines again.
-        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
-        let now = services.clock.now()
-        let claimed = try await sql.raw(
-            "UPDATE payrolls SET status = 'executed', executed_at = \(bind: now) WHERE id = \(bind: payrollID) AND status = 'awaiting_confirmation' RETURNING id"
-        ).first()
-        guard claimed != nil else { throw BankError(status: .conflict, code: "payment_not_signable") }
-        payroll.status = .executed
-        payroll.executedAt = now
-        let currency = try Currency(code: payroll.currency)
-        var failures = 0
-        for line in try await PayrollLine.query(on: database).filter(\.$payroll.$id == payrollID).sort(\.$lineNumber).all()
-        where line.status == .pending {
-            do {
-                let destination = try await destination(for: line.iban, currency: currency, on: database)
-                let transaction = try await services.ledger.transfer(
-                    Money(minorUnits: line.amount, currency: currency),
-                    from: payroll.$payerAccount.id,
-                    to: destination,
-                    kind: "payroll",
-                    reference: "payroll:\(payrollID):\(line.lineNumber)",
-                    description: "Payroll №\(payroll.number), line \(line.lineNumber)",
-                    on: database
-                )
-                line.status = .paid
-                line.ledgerTransactionID = transaction.id
-            } catch let error where error is LedgerService.LedgerError {
-                line.status = .failed
-                line.failureCode = ProblemMiddleware.classify(error).code
-                failures += 1
-            }
-            try await line.save(on: database)
-        }
-        if failures > 0 {
-            payroll.status = .partiallyExecuted
-            try await payroll.save(on: database)
-        }
-        try await AuditLog.record(
-            "payroll.executed",
-            actor: caller.userID,
-            subject: "payroll:\(payrollID)",
-            details: ["failed_lines": String(failures), "content_hash": payroll.contentHash],
-            at: services.clock.now(),
+        let assessment = try await RiskEngine(services: services).assess(
+            "payroll_confirm",
+            userID: caller.userID,
+            location: risk.location,
+            ip: risk.ip ?? caller.session.ip,
+            previousIP: caller.session.ip,
             on: database
         )
-        return payroll
-    }
-
-    /// An account at this bank must exist and be open; anything else goes through clearing.
-    private func destination(for iban: String, currency: Currency, on database: any Database) async throws -> UUID {
-        guard (try? IBAN(iban))?.bankCode == services.config.bankCode else {
-            return try await services.accounts.bankAccount(.clearingTransit, currency: currency, on: database).requireID()
+        let reasons = Set((payroll.riskReasons ?? "").split(separator: ",").map(String.init) + assessment.reasons).sorted()
+        // Claimed once: a second confirmation cannot execute the lines again.
+        let now = services.clock.now()
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        let riskReasons: String? = reasons.isEmpty ? nil : reasons.joined(separator: ",")
+        let claimed = try await sql.update(Payroll.schema).set("status", to: Payroll.Status.executing.rawValue).set("executed_at", to: now)
+            .set("risk_reasons", to: riskReasons).where("id", .equal, payrollID).where("status", .equal, Payroll.Status.awaitingConfirmation.rawValue)
+            .returning("id").first()
+        guard claimed != nil, let fresh = try await Payroll.find(payrollID, on: database) else {
+            throw BankError(status: .conflict, code: "payment_not_signable")
         }
-        guard let account = try await Account.query(on: database).filter(\.$iban == iban).first(), let id = account.id else {
-            throw LedgerService.LedgerError.accountUnavailable(accountID: UUID())
-        }
-        return id
+        try await (runner ?? PayrollRunner(services: services)).run(fresh, actor: caller.userID, on: database)
+        return fresh
     }
 }

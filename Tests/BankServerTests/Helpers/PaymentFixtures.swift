@@ -86,3 +86,13 @@ extension TestHarness {
         )
     }
 }
+
+extension TestHarness {
+    /// The caller a service sees for this signed-in person, for tests that drive a service directly.
+    func caller(_ grant: SessionGrant) async throws -> Caller {
+        guard let session = try await UserSession.query(on: db).filter(\.$tokenHash == SessionService.tokenHash(grant.token)).first(),
+            let user = try await User.find(grant.user.id, on: db)
+        else { throw TestFailure("no session for the grant") }
+        return Caller(session: session, user: user)
+    }
+}

@@ -47,6 +47,14 @@ final class PaymentOrderRecord: Model, @unchecked Sendable {
     var knownSignatures: [PaymentSignature]?
     /// Not stored: the payee's account at this bank, when the read that loaded the order found it (`PaymentService.access`).
     var knownPayeeAccountID: UUID?
+    /// Not stored: the creditor the pacs.008 names when the order does not carry it in clear (a payroll line, whose
+    /// employee's name and IIN stay sealed in `payroll_lines`).
+    var clearingCreditor: ClearingCreditor?
+
+    struct ClearingCreditor: Sendable {
+        let name: String
+        let taxID: String
+    }
 
     init() {}
 

@@ -119,4 +119,56 @@ struct DeviceKeyTests {
             #expect(devices.items.first?.hasDeviceKey == true)
         }
     }
+
+    /// Review H4: a key planted with a stolen session does not outlive a password change or a §5.2 report, and its
+    /// enrolment is announced by SMS.
+    @Test(arguments: TestDatabase.all)
+    func aPasswordChange_orAReport_revokesEveryDeviceKey(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let (registration, key) = try await enrolled(t)
+            #expect(try await t.messages(to: registration.person.phone).contains { $0.contains("7711") })
+            let session = try await t.send(
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
+            ).requireStatus(.ok).content.decode(SessionGrant.self)
+            let newPassword = "Another-Passphrase-2026!"
+            try await t.send(
+                .POST,
+                "/api/v1/me/password",
+                json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: newPassword),
+                token: session.token
+            ).requireStatus(.noContent)
+            let nonce = try await challenge(t, phone: registration.person.phone, device: registration.device.id)
+            let afterPassword = try await t.send(
+                .POST,
+                "/api/v1/auth/device-sign-in",
+                json: DeviceSignInRequest(challengeId: nonce.challengeId, signature: try signature(key, nonce))
+            )
+            #expect(afterPassword.status == .unauthorized)
+            // enrolled again, then a §5.2 report and the bank's unblock: the key is gone all the same
+            try await t.send(
+                .POST,
+                "/api/v1/me/device-key",
+                json: DeviceKeyEnrolment(publicKey: key.publicKey.x963Representation.base64EncodedString()),
+                token: session.token
+            ).requireStatus(.created)
+            try await t.send(.POST, "/api/v1/security/unauthorised-use", token: session.token).requireStatus(.ok)
+            try await UnauthorisedUseService(services: t.services).unblock(userID: session.user.id, on: t.db)
+            let again = try await challenge(t, phone: registration.person.phone, device: registration.device.id)
+            let afterReport = try await t.send(
+                .POST,
+                "/api/v1/auth/device-sign-in",
+                json: DeviceSignInRequest(challengeId: again.challengeId, signature: try signature(key, again))
+            )
+            #expect(afterReport.status == .unauthorized)
+            // and the device must prove itself with a code again
+            let signIn = try await t.send(
+                .POST,
+                "/api/v1/auth/sign-in",
+                json: SignInRequest(phone: registration.person.phone, password: newPassword, device: registration.device)
+            )
+            #expect(signIn.status == .accepted)
+        }
+    }
 }

@@ -29,7 +29,8 @@ struct UnauthorisedUseTests {
             // and the bank unblocks
             let user = try #require(try await User.query(on: t.db).first())
             try await t.services.unauthorisedUse.unblock(userID: try user.requireID(), on: t.db)
-            try await t.send(.POST, "/api/v1/auth/sign-in", json: signIn).requireStatus(.ok)
+            // the report ended the trust of every device (review H4): the next sign-in needs an SMS code
+            try await t.send(.POST, "/api/v1/auth/sign-in", json: signIn).requireStatus(.accepted)
         }
     }
 

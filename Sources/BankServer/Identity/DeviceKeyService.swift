@@ -30,6 +30,8 @@ struct DeviceKeyService: Sendable {
         device.publicKey = key.x963Representation
         device.keyEnrolledAt = now
         try await device.save(on: database)
+        // review H4: the person hears of every new key by SMS, so a key planted with a stolen session is noticed
+        try await NotificationService(services: services).notify(caller.user, .security, .init(key: "sms.security.device_key_enrolled"), on: database)
         try await AuditLog.record(
             "device_key.enrolled",
             actor: caller.userID,

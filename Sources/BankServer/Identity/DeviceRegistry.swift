@@ -37,8 +37,18 @@ struct DeviceRegistry: Sendable {
         try await device.save(on: database)
         return device
     }
+
+    /// Review H4: a password change or a §5.2 report takes every device key of the person away (a key planted with a
+    /// stolen session must not outlive it); a report also ends the trust of every device, so the next sign-in needs
+    /// an SMS code.
+    func revokeKeys(userID: UUID, untrust: Bool, on database: any Database) async throws {
+        var update = Device.query(on: database).filter(\.$user.$id == userID).set(\.$publicKey, to: nil).set(\.$keyEnrolledAt, to: nil)
+        if untrust { update = update.set(\.$trustedAt, to: nil) }
+        try await update.update()
+    }
 }
 
 extension BankServices {
     var devices: DeviceRegistry { DeviceRegistry(services: self) }
+
 }

@@ -102,7 +102,7 @@ struct ProfileController: RouteCollection {
         return try await enrolled.encodeResponse(status: .created, for: req)
     }
 
-    /// A new password ends every other session (§2.2.2) and is announced by SMS.
+    /// A new password ends every other session (§2.2.2) and every device key (review H4), and is announced by SMS.
     func changePassword(req: Request) async throws -> HTTPStatus {
         let body = try req.decodeBody(PasswordChangeRequest.self)
         let caller = try req.caller
@@ -124,6 +124,7 @@ struct ProfileController: RouteCollection {
             caller.user.passwordHash = hash
             try await caller.user.save(on: tx)
             try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "password_changed", on: tx)
+            try await services.devices.revokeKeys(userID: caller.userID, untrust: false, on: tx)
             try await NotificationService(services: services).notify(
                 caller.user,
                 .security,

@@ -194,22 +194,14 @@ struct PaymentService: Sendable {
         let now = services.clock.now()
         return try await database.transaction { tx in
             let existing = try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).filter(\.$contentHash == record.contentHash).all()
-            let counted = try await SignerRoles.signatures(
-                existing.map { SignerRoles.Stored(user: $0.$user.id, slot: $0.slot) },
+            let (valid, counted) = try await SignerRoles.counting(
+                existing,
+                user: { $0.$user.id },
+                slot: \.slot,
                 companyID: record.$company.id,
                 on: tx
             )
-            // A signature whose signer was since removed or moved out of its slot no longer counts, and frees the slot.
-            var valid: [PaymentSignature] = []
-            var ruleView: [SigningRule.Signature] = []
-            for (stored, seen) in zip(existing, counted) {
-                if seen.currentRole.flatMap(SigningRule.slot(for:)) == seen.slot {
-                    valid.append(stored)
-                    ruleView.append(seen)
-                } else {
-                    try await stored.delete(on: tx)
-                }
-            }
+            var ruleView = counted
             if valid.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
                 throw BankError(status: .conflict, code: "already_signed")
             }

@@ -26,6 +26,29 @@ enum SignerRoles {
         }
     }
 
+    /// The signatures that still count, as stored and as the rule sees them; a signature whose signer was since removed
+    /// or moved out of its slot is deleted, which frees the slot (review L4). Orders and payroll alike.
+    static func counting<Row: Model>(
+        _ stored: [Row],
+        user: (Row) -> UUID,
+        slot: (Row) -> String,
+        companyID: UUID,
+        on database: any Database
+    ) async throws -> (rows: [Row], signatures: [SigningRule.Signature]) {
+        let seen = try await signatures(stored.map { Stored(user: user($0), slot: slot($0)) }, companyID: companyID, on: database)
+        var rows: [Row] = []
+        var counted: [SigningRule.Signature] = []
+        for (row, signature) in zip(stored, seen) {
+            if signature.currentRole.flatMap(SigningRule.slot(for:)) == signature.slot {
+                rows.append(row)
+                counted.append(signature)
+            } else {
+                try await row.delete(on: database)
+            }
+        }
+        return (rows, counted)
+    }
+
     /// The members who could still add a needed signature, less `excluding` (the one acting now, or the author).
     static func awaited(
         rule: SigningRule,

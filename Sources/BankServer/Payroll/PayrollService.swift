@@ -112,22 +112,14 @@ struct PayrollService: Sendable {
         let phone = try services.vault.open(caller.user).phone
         return try await database.transaction { tx in
             let stored = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
-            let counted = try await SignerRoles.signatures(
-                stored.map { SignerRoles.Stored(user: $0.$user.id, slot: $0.slot) },
+            let (existing, counted) = try await SignerRoles.counting(
+                stored,
+                user: { $0.$user.id },
+                slot: \.slot,
                 companyID: payroll.$company.id,
                 on: tx
             )
-            // a signature of someone since removed or moved out of its slot does not count, and frees the slot (review L4)
-            var existing: [PayrollSignature] = []
-            var ruleView: [SigningRule.Signature] = []
-            for (signature, seen) in zip(stored, counted) {
-                if seen.currentRole.flatMap(SigningRule.slot(for:)) == seen.slot {
-                    existing.append(signature)
-                    ruleView.append(seen)
-                } else {
-                    try await signature.delete(on: tx)
-                }
-            }
+            var ruleView = counted
             if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
                 throw BankError(status: .conflict, code: "already_signed")
             }

@@ -16,6 +16,7 @@ struct UnauthorisedUseService: Sendable {
             user.blockedAt = now
             try await user.save(on: tx)
             try await services.sessions.revokeAll(userID: userID, reason: "unauthorised_use_report", on: tx)
+            try await services.devices.revokeKeys(userID: userID, untrust: true, on: tx)
             let alert = SecurityAlert()
             alert.kind = "unauthorised_use_report"
             alert.$user.id = userID

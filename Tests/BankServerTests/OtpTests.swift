@@ -133,8 +133,10 @@ struct OtpTests {
     @Test(arguments: TestDatabase.all)
     func otp_atMostFiveSendsAnHourPerPhone(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
-            let (id, _) = try await newDeviceChallenge(t)  // registration code + this one = 2 sends
-            for _ in 1...3 {
+            // this code and four resends make five; the registration code counts against the budget of codes anyone
+            // may ask for (review M7), not this one
+            let (id, _) = try await newDeviceChallenge(t)
+            for _ in 1...4 {
                 t.clock.advance(seconds: 61)
                 try await t.send(.POST, "/api/v1/otp/resend", json: ResendRequest(challengeId: id)).requireStatus(.accepted)
             }

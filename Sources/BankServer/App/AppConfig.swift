@@ -79,6 +79,8 @@ struct SecuritySettings: Sendable {
     var registrationsPerIPPerHour: Int = 20
     var registrationsPerPhonePerHour: Int = 5
     var otpVerifyPerIPPerMinute: Int = 30
+    /// Review M8: invitations (each an SMS to a number the director typed) per company per hour.
+    var invitationsPerCompanyPerHour: Int = 20
     /// §2.2.4 fraud rules: a move faster than this between two locations is impossible travel.
     var fraudMaxTravelKmh: Int = 900
     /// §2.2.4: an elevated-risk payment above this many tenge is held for the fraud team (other currencies: always).

@@ -31,6 +31,12 @@ struct EmployeeService: Sendable {
         let role = Self.role(request.role, field: "role", into: &validator)
         try validator.throwIfInvalid()
         guard let fullName, let iin, let phone, let email, let role else { throw BankError.internalError }
+        // review M8: each invitation is an SMS to a number the director typed; no company may pump them
+        try await services.rateLimiter.hit(
+            .init(name: "invite-company", limit: services.security.invitationsPerCompanyPerHour, windowSeconds: 3600),
+            key: companyID.uuidString,
+            on: database
+        )
         let vault = services.vault
         let now = services.clock.now()
         return try await database.transaction { tx in

@@ -111,6 +111,23 @@ struct FieldValidator {
         return trimmed
     }
 
+    /// A company's name (review M8): it is quoted in SMS, so it may not carry a line break or other control
+    /// character, a link, or a run of digits that reads as a phone number.
+    mutating func companyName(_ field: String, _ value: String) -> String? {
+        guard let name = require(field, value, maxLength: 200) else { return nil }
+        let lower = name.lowercased()
+        let longestDigitRun = name.split { !$0.isNumber }.map(\.count).max() ?? 0
+        // a phone number, however spaced, has at least 7 digits in all
+        let digits = name.filter(\.isNumber).count
+        if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+            || ["http", "www.", "://", "@"].contains(where: lower.contains) || longestDigitRun >= 5 || digits >= 7
+        {
+            add(field, "invalid_characters")
+            return nil
+        }
+        return name
+    }
+
     func throwIfInvalid() throws {
         if !violations.isEmpty { throw BankError.validation(violations) }
     }

@@ -19,7 +19,7 @@ struct RegistrationService: Sendable {
     /// Checks every field and reports all violations at once; nothing is stored on failure.
     func validate(_ request: RegistrationRequest, on database: any Database) async throws -> Validated {
         var validator = FieldValidator()
-        let companyName = validator.require("company.name", request.company.name, maxLength: 200)
+        let companyName = validator.companyName("company.name", request.company.name)
         let bin = validator.parse("company.bin") { try BIN(request.company.bin) }
         let fullName = validator.require("person.fullName", request.person.fullName, maxLength: 200)
         let iin = validator.parse("person.iin") { try IIN(request.person.iin) }

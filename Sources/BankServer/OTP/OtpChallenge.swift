@@ -40,6 +40,16 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     /// Issue 3: a new person activates the account a company's invitation prepared.
     case invitationActivation = "invitation_activation"
 
+    /// The phone's hourly send budget this code counts against (review M7): codes anyone who knows the number can
+    /// ask for (registration, the §5.2 report from the sign-in screen, invitation activation) have a budget of their
+    /// own, so using it up never stops the person signing in with their password or confirming a payment.
+    var sendBudget: String {
+        switch self {
+        case .registration, .unauthorisedUseReport, .invitationActivation: "otp-send-open"
+        case .signIn, .paymentConfirmation, .basketConfirmation, .emailChange, .phoneChange: "otp-send"
+        }
+    }
+
     /// The message that carries the code: an SMS, or for `email_change` the e-mail's body.
     var messageTemplate: String {
         switch self {

@@ -52,7 +52,7 @@ struct OtpService: Sendable {
     ) async throws -> (OtpChallenge, [String]) {
         let phoneIndex = services.cipher.blindIndex(phone.value, kind: "phone")
         try await services.rateLimiter.hit(
-            .init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600),
+            .init(name: purpose.sendBudget, limit: services.security.otpSendsPerHour, windowSeconds: 3600),
             key: phoneIndex,
             on: database
         )
@@ -88,7 +88,7 @@ struct OtpService: Sendable {
         let nextAllowed = challenge.lastSentAt.addingTimeInterval(Double(services.security.otpResendGapSeconds))
         if now < nextAllowed { throw BankError.otpResendTooSoon(retryAfter: Int(nextAllowed.timeIntervalSince(now).rounded(.up))) }
         try await services.rateLimiter.hit(
-            .init(name: "otp-send", limit: services.security.otpSendsPerHour, windowSeconds: 3600),
+            .init(name: challenge.purpose.sendBudget, limit: services.security.otpSendsPerHour, windowSeconds: 3600),
             key: challenge.phoneIndex,
             on: database
         )

@@ -43,7 +43,7 @@ struct AuthorizationTests {
                 json: PayrollUpload(payerAccount: a.main.iban, number: "1", knp: "332", csv: "Асель;\(Fixtures.iin().value);\(a.second.iban);10"),
                 token: a.accountant.token
             ).content.decode(PayrollView.self).id
-            let invitation = try await t.send(
+            let invitation = try await t.sendConfirmed(
                 .POST,
                 "/api/v1/companies/\(a.id)/invitations",
                 json: EmployeeTests.invitation(),
@@ -126,7 +126,7 @@ struct AuthorizationTests {
                 token: company.accountant.token
             )
             #expect(refused.status == .forbidden)
-            try await t.send(
+            try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/signing-rule",
                 json: SigningRuleView(dualSignatureAbove: 100_00),

@@ -13,7 +13,7 @@ struct DeviceKeyTests {
         let registration = Fixtures.registration()
         let grant = try await t.registerActive(registration)
         let key = P256.Signing.PrivateKey()
-        let response = try await t.send(
+        let response = try await t.sendConfirmed(
             .POST,
             "/api/v1/me/device-key",
             json: DeviceKeyEnrolment(publicKey: key.publicKey.x963Representation.base64EncodedString()),
@@ -112,8 +112,15 @@ struct DeviceKeyTests {
         try await withApp(database) { t in
             let grant = try await t.registerActive()
             let der = P256.Signing.PrivateKey().publicKey.derRepresentation.base64EncodedString()
-            try await t.send(.POST, "/api/v1/me/device-key", json: DeviceKeyEnrolment(publicKey: der), token: grant.token).requireStatus(.created)
-            let garbage = try await t.send(.POST, "/api/v1/me/device-key", json: DeviceKeyEnrolment(publicKey: "bm90IGEga2V5"), token: grant.token)
+            try await t.sendConfirmed(.POST, "/api/v1/me/device-key", json: DeviceKeyEnrolment(publicKey: der), token: grant.token).requireStatus(
+                .created
+            )
+            let garbage = try await t.sendConfirmed(
+                .POST,
+                "/api/v1/me/device-key",
+                json: DeviceKeyEnrolment(publicKey: "bm90IGEga2V5"),
+                token: grant.token
+            )
             #expect(try t.problem(garbage).code == "device_key_invalid")
             let devices = try await t.send(.GET, "/api/v1/me/devices", token: grant.token).content.decode(ListPage<DeviceView>.self)
             #expect(devices.items.first?.hasDeviceKey == true)
@@ -147,7 +154,7 @@ struct DeviceKeyTests {
             )
             #expect(afterPassword.status == .unauthorized)
             // enrolled again, then a §5.2 report and the bank's unblock: the key is gone all the same
-            try await t.send(
+            try await t.sendConfirmed(
                 .POST,
                 "/api/v1/me/device-key",
                 json: DeviceKeyEnrolment(publicKey: key.publicKey.x963Representation.base64EncodedString()),

@@ -40,8 +40,13 @@ struct EmployeeTests {
             // given: a director invites a person who has no account at the bank
             let company = try await t.paymentCompany()
             let request = Self.invitation(role: "viewer")
-            let invited = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: request, token: company.director.token)
-                .requireStatus(.created).content.decode(EmployeeInvitationView.self)
+            let invited = try await t.sendConfirmed(
+                .POST,
+                "/api/v1/companies/\(company.id)/invitations",
+                json: request,
+                token: company.director.token
+            )
+            .requireStatus(.created).content.decode(EmployeeInvitationView.self)
             #expect(invited.status == "pending" && invited.role == "viewer" && invited.fullName == request.fullName)
             #expect(try await t.messages(to: request.phone).last?.contains("ТОО Тест") == true)
             // when: the person activates with the code sent to the invited phone
@@ -84,9 +89,10 @@ struct EmployeeTests {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
             let request = Self.invitation()
-            try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: request, token: company.director.token).requireStatus(
-                .created
-            )
+            try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: request, token: company.director.token)
+                .requireStatus(
+                    .created
+                )
             let started = try await t.send(
                 .POST,
                 "/api/v1/invitations/activate",
@@ -119,8 +125,13 @@ struct EmployeeTests {
             let person = try await t.registerActive(registration)
             let stranger = try await t.registerActive()
             let request = Self.invitation(role: "accountant", phone: registration.person.phone, iin: registration.person.iin)
-            let invited = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: request, token: company.director.token)
-                .requireStatus(.created).content.decode(EmployeeInvitationView.self)
+            let invited = try await t.sendConfirmed(
+                .POST,
+                "/api/v1/companies/\(company.id)/invitations",
+                json: request,
+                token: company.director.token
+            )
+            .requireStatus(.created).content.decode(EmployeeInvitationView.self)
             // the activation path sends no code to an existing account, only a hint to accept in the app
             let before = try await t.messages(to: registration.person.phone).filter { $0.contains("#") }.count
             try await t.send(
@@ -150,7 +161,7 @@ struct EmployeeTests {
             )
             let again = try await t.send(.POST, "/api/v1/me/invitations/\(invited.id)/decline", token: person.token)
             #expect(try t.problem(again).code == "invitation_not_pending")
-            let twice = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: request, token: company.director.token)
+            let twice = try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: request, token: company.director.token)
             #expect(try t.problem(twice).code == "already_employee")
         }
     }
@@ -161,7 +172,7 @@ struct EmployeeTests {
             let company = try await t.paymentCompany()
             let other = try await t.paymentCompany()
             let bad = EmployeeInvitationRequest(fullName: " ", iin: "123", phone: "12", email: "x", role: "owner")
-            let refused = try await t.send(
+            let refused = try await t.sendConfirmed(
                 .POST,
                 "/api/v1/companies/\(company.id)/invitations",
                 json: bad,
@@ -173,15 +184,22 @@ struct EmployeeTests {
             #expect(Set(problem.errors?.map(\.field) ?? []) == ["fullName", "iin", "phone", "email", "role"])
             #expect(problem.errors?.allSatisfy { !$0.message.isEmpty } == true)
             let good = Self.invitation()
-            let asAccountant = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: company.accountant.token)
+            let asAccountant = try await t.sendConfirmed(
+                .POST,
+                "/api/v1/companies/\(company.id)/invitations",
+                json: good,
+                token: company.accountant.token
+            )
             #expect(asAccountant.status == .forbidden)
-            let asOutsider = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: other.director.token)
+            let asOutsider = try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: other.director.token)
             #expect(asOutsider.status == .notFound)
             #expect(try await t.send(.GET, "/api/v1/companies/\(company.id)/employees", token: other.director.token).status == .notFound)
             #expect(try await EmployeeInvitation.query(on: t.db).count() == 0)
             // the same person twice while the first is pending
-            try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: company.director.token).requireStatus(.created)
-            let duplicate = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: company.director.token)
+            try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: company.director.token).requireStatus(
+                .created
+            )
+            let duplicate = try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: good, token: company.director.token)
             #expect(try t.problem(duplicate).code == "invitation_pending")
             #expect(try await EmployeeInvitation.query(on: t.db).count() == 1)
         }
@@ -192,12 +210,12 @@ struct EmployeeTests {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
             let revoked = Self.invitation()
-            let first = try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: revoked, token: company.director.token)
+            let first = try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: revoked, token: company.director.token)
                 .content.decode(EmployeeInvitationView.self)
             try await t.send(.DELETE, "/api/v1/companies/\(company.id)/invitations/\(first.id)", token: company.director.token)
                 .requireStatus(.noContent)
             let expired = Self.invitation()
-            try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: expired, token: company.director.token)
+            try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: expired, token: company.director.token)
                 .requireStatus(.created)
             t.clock.advance(seconds: EmployeeService.invitationLifetime + 60)
             for phone in [revoked.phone, expired.phone] {
@@ -219,24 +237,28 @@ struct EmployeeTests {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
             let directorID = company.director.user.id
-            let demote = try await t.send(
+            let demote = try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/employees/\(directorID)",
                 json: EmployeeRoleChange(role: "viewer"),
                 token: company.director.token
             )
             #expect(try t.problem(demote).code == "last_director")
-            let removeSelf = try await t.send(.DELETE, "/api/v1/companies/\(company.id)/employees/\(directorID)", token: company.director.token)
+            let removeSelf = try await t.sendConfirmed(
+                .DELETE,
+                "/api/v1/companies/\(company.id)/employees/\(directorID)",
+                token: company.director.token
+            )
             #expect(try t.problem(removeSelf).code == "last_director")
             // the operator becomes an accountant; the accountant may not change roles
-            let promoted = try await t.send(
+            let promoted = try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/employees/\(company.operatorUser.user.id)",
                 json: EmployeeRoleChange(role: "accountant"),
                 token: company.director.token
             ).requireStatus(.ok).content.decode(EmployeeView.self)
             #expect(promoted.role == "accountant")
-            let byAccountant = try await t.send(
+            let byAccountant = try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/employees/\(company.operatorUser.user.id)",
                 json: EmployeeRoleChange(role: "director"),
@@ -244,8 +266,12 @@ struct EmployeeTests {
             )
             #expect(byAccountant.status == .forbidden)
             // a removed employee no longer reaches the company
-            try await t.send(.DELETE, "/api/v1/companies/\(company.id)/employees/\(company.accountant.user.id)", token: company.director.token)
-                .requireStatus(.noContent)
+            try await t.sendConfirmed(
+                .DELETE,
+                "/api/v1/companies/\(company.id)/employees/\(company.accountant.user.id)",
+                token: company.director.token
+            )
+            .requireStatus(.noContent)
             #expect(try await t.send(.GET, "/api/v1/companies/\(company.id)/accounts", token: company.accountant.token).status == .notFound)
             #expect(try await t.auditEvents().filter { $0.hasPrefix("employee.") } == ["employee.role_changed", "employee.removed"])
         }

@@ -52,7 +52,7 @@ struct FraudTests {
                 json: OtpAnswer(challengeId: challenge.challengeId, code: try await t.latestCode(to: registration.person.phone))
             ).content.decode(SessionGrant.self)
             let companyID = grant.user.companies[0].id
-            try await t.send(
+            try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(companyID)/security-settings",
                 json: CompanySecuritySettings(allowedCountries: ["kz", "GE"]),

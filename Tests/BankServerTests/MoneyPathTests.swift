@@ -64,7 +64,7 @@ struct MoneyPathTests {
     func withoutSignAlone_theAuthorNeedsAnotherSigner(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
-            try await t.send(
+            try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/signing-rule",
                 json: SigningRuleView(dualSignatureAbove: nil, authorMaySignAlone: false),

@@ -26,7 +26,7 @@ struct PaymentLimitTests {
         _ limit: PaymentLimitView,
         token: String? = nil
     ) async throws -> TestingHTTPResponse {
-        try await t.send(.PUT, "/api/v1/companies/\(company.id)/limits", json: limit, token: token ?? company.director.token)
+        try await t.sendConfirmed(.PUT, "/api/v1/companies/\(company.id)/limits", json: limit, token: token ?? company.director.token)
     }
 
     @Test(arguments: TestDatabase.all)

@@ -34,7 +34,7 @@ struct PaymentTests {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
             // the director turns "sign alone" off: someone other than the author must sign too
-            try await t.send(
+            try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/signing-rule",
                 json: SigningRuleView(dualSignatureAbove: nil, authorMaySignAlone: false),

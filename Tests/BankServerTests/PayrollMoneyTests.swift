@@ -75,7 +75,7 @@ struct PayrollMoneyTests {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()
             let staff = try await t.paymentCompany(funds: 0)
-            try await t.send(
+            try await t.sendConfirmed(
                 .PUT,
                 "/api/v1/companies/\(company.id)/limits",
                 json: PaymentLimitView(userId: nil, currency: "KZT", perPayment: 1_000_00, daily: nil),

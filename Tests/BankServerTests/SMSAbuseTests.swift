@@ -64,7 +64,8 @@ struct SMSAbuseTests {
                     role: "operator"
                 )
                 statuses.append(
-                    try await t.send(.POST, "/api/v1/companies/\(company.id)/invitations", json: invitation, token: company.director.token).status
+                    try await t.sendConfirmed(.POST, "/api/v1/companies/\(company.id)/invitations", json: invitation, token: company.director.token)
+                        .status
                         .code
                 )
             }

@@ -20,6 +20,7 @@ struct EmployeeService: Sendable {
         caller: Caller,
         request: EmployeeInvitationRequest,
         language: Language,
+        stepUp: StepUp.Proof? = nil,
         on database: any Database
     ) async throws -> EmployeeInvitation {
         let company = try await directorOf(companyID, caller: caller, on: database)
@@ -31,6 +32,8 @@ struct EmployeeService: Sendable {
         let role = Self.role(request.role, field: "role", into: &validator)
         try validator.throwIfInvalid()
         guard let fullName, let iin, let phone, let email, let role else { throw BankError.internalError }
+        // review H3: a valid invitation waits for the director's fresh code before anything is written or sent
+        if let stepUp { try await StepUp(services: services).check(stepUp, action: .invitation, on: database) }
         // review M8: each invitation is an SMS to a number the director typed; no company may pump them
         try await services.rateLimiter.hit(
             .init(name: "invite-company", limit: services.security.invitationsPerCompanyPerHour, windowSeconds: 3600),

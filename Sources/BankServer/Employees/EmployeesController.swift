@@ -20,17 +20,28 @@ struct EmployeesController: RouteCollection {
 
     func invite(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(EmployeeInvitationRequest.self)
-            let invitation = try await req.bank.employees.invite(
-                companyID: companyID,
-                caller: try req.caller,
-                request: body,
-                language: req.language,
-                on: req.db
-            )
-            return try await req.bank.employees.view(invitation, on: req.db).encodeResponse(status: .created, for: req)
+        return try await StepUp.answering(req) {
+            try await IdempotencyGuard().run(req) {
+                let body = try req.decodeBody(EmployeeInvitationRequest.self)
+                let invitation = try await req.bank.employees.invite(
+                    companyID: companyID,
+                    caller: try req.caller,
+                    request: body,
+                    language: req.language,
+                    stepUp: try StepUp.Proof(req, action: .invitation, scope: companyID),
+                    on: req.db
+                )
+                try await StepUp(services: req.bank).announce(.invitation, companyID: companyID, actor: try req.caller.userID, on: req.db)
+                return try await req.bank.employees.view(invitation, on: req.db).encodeResponse(status: .created, for: req)
+            }
         }
+    }
+
+    /// The director's own step-up for a change to a colleague (issue 10, review H3).
+    private func directorStepUp(_ req: Request, _ action: StepUp.Action, companyID: UUID) async throws {
+        let membership = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
+        guard membership.role == .director else { throw BankError.forbidden }
+        try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: action, scope: companyID), action: action, on: req.db)
     }
 
     func invitations(req: Request) async throws -> ListPage<EmployeeInvitationView> {
@@ -53,23 +64,27 @@ struct EmployeesController: RouteCollection {
         return ListPage(items: items, nextCursor: nil)
     }
 
-    func changeRole(req: Request) async throws -> EmployeeView {
+    func changeRole(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
         let userID = try req.uuidParameter("userId")
         let body = try req.decodeBody(EmployeeRoleChange.self)
-        let service = req.bank.employees
-        let membership = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
-        return try await service.view(membership, user: try await membership.$user.get(on: req.db))
+        return try await StepUp.answering(req) {
+            try await directorStepUp(req, .roleChange, companyID: companyID)
+            let service = req.bank.employees
+            let membership = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
+            try await StepUp(services: req.bank).announce(.roleChange, companyID: companyID, actor: try req.caller.userID, on: req.db)
+            return try await service.view(membership, user: try await membership.$user.get(on: req.db)).encodeResponse(for: req)
+        }
     }
 
-    func remove(req: Request) async throws -> HTTPStatus {
-        try await req.bank.employees.remove(
-            companyID: try req.uuidParameter("companyId"),
-            userID: try req.uuidParameter("userId"),
-            caller: try req.caller,
-            on: req.db
-        )
-        return .noContent
+    func remove(req: Request) async throws -> Response {
+        let companyID = try req.uuidParameter("companyId")
+        return try await StepUp.answering(req) {
+            try await directorStepUp(req, .removal, companyID: companyID)
+            try await req.bank.employees.remove(companyID: companyID, userID: try req.uuidParameter("userId"), caller: try req.caller, on: req.db)
+            try await StepUp(services: req.bank).announce(.removal, companyID: companyID, actor: try req.caller.userID, on: req.db)
+            return Response(status: .noContent)
+        }
     }
 
     func mine(req: Request) async throws -> ListPage<EmployeeInvitationView> {

@@ -11,7 +11,12 @@ struct FraudController {
         return CompanySecuritySettings(allowedCountries: company.allowedCountries.split(separator: ",").map(String.init))
     }
 
-    func setSettings(req: Request) async throws -> CompanySecuritySettings {
+    /// The director sets the allowed countries with a fresh code (`StepUp`); every signer is told.
+    func setSettings(req: Request) async throws -> Response {
+        try await StepUp.answering(req) { try await changeSettings(req: req).encodeResponse(for: req) }
+    }
+
+    private func changeSettings(req: Request) async throws -> CompanySecuritySettings {
         let companyID = try req.uuidParameter("companyId")
         let caller = try req.caller
         let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
@@ -25,6 +30,7 @@ struct FraudController {
         try validator.throwIfInvalid()
         guard membership.role == .director else { throw BankError.forbidden }
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
+        try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: .countries, scope: companyID), action: .countries, on: req.db)
         let unique = Array(Set(codes)).sorted()
         company.allowedCountries = unique.joined(separator: ",")
         try await req.db.transaction { tx in
@@ -38,6 +44,7 @@ struct FraudController {
                 on: tx
             )
         }
+        try await StepUp(services: req.bank).announce(.countries, companyID: companyID, actor: caller.userID, on: req.db)
         return CompanySecuritySettings(allowedCountries: unique)
     }
 }

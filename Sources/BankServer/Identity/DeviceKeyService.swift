@@ -18,7 +18,7 @@ struct DeviceKeyService: Sendable {
         throw BankError.deviceKeyInvalid
     }
 
-    func enrol(publicKey encoded: String, caller: Caller, on database: any Database) async throws -> DeviceKeyEnrolled {
+    func enrol(publicKey encoded: String, caller: Caller, stepUp: StepUp.Proof? = nil, on database: any Database) async throws -> DeviceKeyEnrolled {
         var validator = FieldValidator()
         _ = validator.require("publicKey", encoded, maxLength: 1024)
         try validator.throwIfInvalid()
@@ -26,6 +26,7 @@ struct DeviceKeyService: Sendable {
         guard let device = try await Device.find(caller.session.$device.id, on: database), device.trustedAt != nil else {
             throw BankError.deviceNotTrusted
         }
+        if let stepUp { try await StepUp(services: services).check(stepUp, action: .deviceKey, on: database) }
         let now = services.clock.now()
         device.publicKey = key.x963Representation
         device.keyEnrolledAt = now

@@ -96,10 +96,18 @@ struct ProfileController: RouteCollection {
         return .noContent
     }
 
+    /// A new device key needs a fresh code to the person's phone (issue 10, review H3): a session alone cannot plant one.
     func enrolDeviceKey(req: Request) async throws -> Response {
         let body = try req.decodeBody(DeviceKeyEnrolment.self)
-        let enrolled = try await req.bank.deviceKeys.enrol(publicKey: body.publicKey, caller: try req.caller, on: req.db)
-        return try await enrolled.encodeResponse(status: .created, for: req)
+        return try await StepUp.answering(req) {
+            let enrolled = try await req.bank.deviceKeys.enrol(
+                publicKey: body.publicKey,
+                caller: try req.caller,
+                stepUp: try StepUp.Proof(req, action: .deviceKey, scope: nil),
+                on: req.db
+            )
+            return try await enrolled.encodeResponse(status: .created, for: req)
+        }
     }
 
     /// A new password ends every other session (§2.2.2) and every device key (review H4), and is announced by SMS.

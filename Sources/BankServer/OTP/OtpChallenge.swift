@@ -39,6 +39,8 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     case phoneChange = "phone_change"
     /// Issue 3: a new person activates the account a company's invitation prepared.
     case invitationActivation = "invitation_activation"
+    /// Issue 10 (review H3): a change to who controls the company's money, bound to that change (`StepUp`).
+    case controlChange = "control_change"
 
     /// The phone's hourly send budget this code counts against (review M7): codes anyone who knows the number can
     /// ask for (registration, the §5.2 report from the sign-in screen, invitation activation) have a budget of their
@@ -46,7 +48,7 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     var sendBudget: String {
         switch self {
         case .registration, .unauthorisedUseReport, .invitationActivation: "otp-send-open"
-        case .signIn, .paymentConfirmation, .basketConfirmation, .emailChange, .phoneChange: "otp-send"
+        case .signIn, .paymentConfirmation, .basketConfirmation, .emailChange, .phoneChange, .controlChange: "otp-send"
         }
     }
 
@@ -61,6 +63,7 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
         case .emailChange: "email.otp.email_change.body"
         case .phoneChange: "sms.otp.phone_change_new"
         case .invitationActivation: "sms.otp.invitation"
+        case .controlChange: "sms.otp.control_change"
         }
     }
 

@@ -19,8 +19,12 @@ struct LimitsController: RouteCollection {
         return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
 
-    /// Only the director changes who must sign; the change is audited.
-    func setSigningRule(req: Request) async throws -> SigningRuleView {
+    /// Only the director changes who must sign, with a fresh code (`StepUp`); audited, and every signer is told.
+    func setSigningRule(req: Request) async throws -> Response {
+        try await StepUp.answering(req) { try await changeSigningRule(req: req).encodeResponse(for: req) }
+    }
+
+    private func changeSigningRule(req: Request) async throws -> SigningRuleView {
         let companyID = try req.uuidParameter("companyId")
         let caller = try req.caller
         let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
@@ -30,6 +34,7 @@ struct LimitsController: RouteCollection {
         }
         guard membership.role == .director else { throw BankError.forbidden }
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
+        try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: .signingRule, scope: companyID), action: .signingRule, on: req.db)
         company.dualSignatureThreshold = body.dualSignatureAbove
         if let alone = body.authorMaySignAlone { company.authorMaySignAlone = alone }
         try await company.save(on: req.db)
@@ -41,6 +46,7 @@ struct LimitsController: RouteCollection {
             at: req.bank.clock.now(),
             on: req.db
         )
+        try await StepUp(services: req.bank).announce(.signingRule, companyID: companyID, actor: caller.userID, on: req.db)
         return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
 
@@ -51,7 +57,12 @@ struct LimitsController: RouteCollection {
         return ListPage(items: limits.map(Self.view), nextCursor: nil)
     }
 
-    func set(req: Request) async throws -> PaymentLimitView {
+    /// The director sets a limit with a fresh code (`StepUp`); audited, and every signer is told.
+    func set(req: Request) async throws -> Response {
+        try await StepUp.answering(req) { try await setLimit(req: req).encodeResponse(for: req) }
+    }
+
+    private func setLimit(req: Request) async throws -> PaymentLimitView {
         let companyID = try req.uuidParameter("companyId")
         let caller = try req.caller
         let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
@@ -65,6 +76,7 @@ struct LimitsController: RouteCollection {
         if let userID = body.userId {
             _ = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: req.db)
         }
+        try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: .limits, scope: companyID), action: .limits, on: req.db)
         var query = PaymentLimit.query(on: req.db).filter(\.$company.$id == companyID).filter(\.$currency == body.currency)
         query = body.userId.map { query.filter(\.$user.$id == $0) } ?? query.filter(\.$user.$id == nil)
         let limit = try await query.first() ?? PaymentLimit()
@@ -85,6 +97,7 @@ struct LimitsController: RouteCollection {
             at: req.bank.clock.now(),
             on: req.db
         )
+        try await StepUp(services: req.bank).announce(.limits, companyID: companyID, actor: caller.userID, on: req.db)
         return Self.view(limit)
     }
 

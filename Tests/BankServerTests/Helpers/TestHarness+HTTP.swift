@@ -74,3 +74,40 @@ struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+extension TestHarness {
+    /// Sends a control change (issue 10 step-up): the first answer is 202 with a challenge; the code sent to the acting
+    /// person's phone is read and the same request sent again with it. Any other first answer is returned as it is.
+    func sendConfirmed(
+        _ method: HTTPMethod,
+        _ path: String,
+        json: (any Encodable)? = nil,
+        token: String? = nil,
+        ip: String = "10.0.0.1",
+        language: String? = nil,
+        headers extra: [(String, String)] = []
+    ) async throws -> TestingHTTPResponse {
+        let first = try await send(method, path, json: json, token: token, ip: ip, language: language, headers: extra)
+        guard first.status == .accepted, let challenge = try? first.content.decode(OtpChallengeResponse.self),
+            let stored = try await OtpChallenge.find(challenge.challengeId, on: db), stored.purpose == .controlChange
+        else { return first }
+        let phone = try services.cipher.openString(stored.phone, column: "phone", id: challenge.challengeId)
+        let code = try await latestCode(to: phone)
+        return try await send(
+            method,
+            path,
+            json: json,
+            token: token,
+            ip: ip,
+            language: language,
+            headers: extra + [(StepUp.challengeHeader, challenge.challengeId.uuidString), (StepUp.codeHeader, code)]
+        )
+    }
+}
+
+extension PersonalDataCipher {
+    /// An OTP challenge's sealed column, opened as `OtpService` seals it.
+    func openString(_ value: Data, column: String, id: UUID) throws -> String {
+        try openString(value, with: keys.systemData, context: .init(table: "otp", column: column, row: id))
+    }
+}

@@ -153,4 +153,28 @@ struct MoneyRaceTests {
             #expect(try await RetentionJob(services: t.services).run(on: t.db)["idempotency_keys"] == 1)
         }
     }
+
+    /// Two directors demoting each other at once: one wins, the company keeps a director.
+    @Test(arguments: TestDatabase.all)
+    func twoDirectorsDemotingEachOther_leaveOneDirector(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let company = try await t.paymentCompany()
+            let first = try await t.caller(company.director)
+            let second = try await t.caller(company.accountant)
+            let service = t.services.employees
+            for _ in 0..<3 {
+                try await Membership.query(on: t.db).filter(\.$company.$id == company.id).filter(\.$user.$id ~~ [first.userID, second.userID])
+                    .set(\.$role, to: .director).update()
+                async let a: Bool = {
+                    (try? await service.changeRole(companyID: company.id, userID: second.userID, role: "accountant", caller: first, on: t.db)) != nil
+                }()
+                async let b: Bool = {
+                    (try? await service.changeRole(companyID: company.id, userID: first.userID, role: "accountant", caller: second, on: t.db)) != nil
+                }()
+                let outcomes = await [a, b]
+                #expect(outcomes.filter { $0 }.count == 1)
+                #expect(try await Membership.query(on: t.db).filter(\.$company.$id == company.id).filter(\.$role == .director).count() == 1)
+            }
+        }
+    }
 }

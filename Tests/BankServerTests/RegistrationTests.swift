@@ -181,3 +181,30 @@ extension TestingHTTPResponse {
         return self
     }
 }
+
+/// Review M13: nobody holds a BIN, phone or IIN by never finishing a registration.
+@Suite("Unfinished registrations")
+struct UnfinishedRegistrationTests {
+    @Test(arguments: TestDatabase.all)
+    func anUnfinishedRegistration_expiresWithItsCode_andFreesTheBINAndPhone(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let squatted = Fixtures.registration()
+            try await t.send(.POST, "/api/v1/registrations", json: squatted).requireStatus(.accepted)
+            // while the code lives, the BIN is taken
+            var again = Fixtures.registration()
+            again.company.bin = squatted.company.bin
+            #expect(try t.problem(try await t.send(.POST, "/api/v1/registrations", json: again)).code == "company_already_registered")
+            t.clock.advance(seconds: Double(t.services.security.otpLifetimeSeconds) + 1)
+            // the real company, with the same BIN and the phone the squatter named, registers and finishes
+            var real = Fixtures.registration()
+            real.company.bin = squatted.company.bin
+            real.person.phone = squatted.person.phone
+            let grant = try await t.registerActive(real)
+            #expect(grant.user.companies.count == 1)
+            #expect(try await Company.query(on: t.db).count() == 1)
+            #expect(try await User.query(on: t.db).count() == 1)
+            // and the retention job finds nothing left
+            #expect(try await RetentionJob(services: t.services).run(dryRun: true, on: t.db)["pending_registrations"] == 0)
+        }
+    }
+}

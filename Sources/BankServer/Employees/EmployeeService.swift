@@ -2,6 +2,7 @@ import BankAPI
 import BankCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// The company's people in the internet bank (issue 3 roles): the director invites, changes roles and removes;
 /// every member sees the list. A company always keeps at least one director, so someone can always sign.
@@ -162,6 +163,7 @@ struct EmployeeService: Sendable {
         try validator.throwIfInvalid()
         guard let role else { throw BankError.internalError }
         return try await database.transaction { tx in
+            try await lockPeople(of: companyID, caller: caller, on: tx)
             let membership = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: tx)
             if membership.role == .director, role != .director { try await requireAnotherDirector(companyID, besides: userID, on: tx) }
             let previous = membership.role
@@ -182,6 +184,7 @@ struct EmployeeService: Sendable {
     func remove(companyID: UUID, userID: UUID, caller: Caller, on database: any Database) async throws {
         _ = try await directorOf(companyID, caller: caller, on: database)
         try await database.transaction { tx in
+            try await lockPeople(of: companyID, caller: caller, on: tx)
             let membership = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: tx)
             if membership.role == .director { try await requireAnotherDirector(companyID, besides: userID, on: tx) }
             try await membership.delete(on: tx)
@@ -204,6 +207,16 @@ struct EmployeeService: Sendable {
         guard membership.role == .director else { throw BankError.forbidden }
         guard let company = try await Company.find(companyID, on: database) else { throw BankError.notFound }
         return company
+    }
+
+    /// Changes to a company's people run one at a time (the company's row locked on PostgreSQL; SQLite has one
+    /// writer), and the caller must still be a director when theirs runs: two directors demoting each other at once
+    /// leave one director, never none (issue 10, review M3).
+    private func lockPeople(of companyID: UUID, caller: Caller, on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            _ = try await sql.raw("SELECT id FROM companies WHERE id = \(bind: companyID) FOR UPDATE").all()
+        }
+        _ = try await directorOf(companyID, caller: caller, on: database)
     }
 
     private func requireAnotherDirector(_ companyID: UUID, besides userID: UUID, on database: any Database) async throws {

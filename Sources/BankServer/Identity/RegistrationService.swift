@@ -74,6 +74,13 @@ struct RegistrationService: Sendable {
         let passwordHash = try await services.hashPassword(request.password)
         let vault = services.vault
         return try await database.transaction { tx in
+            // review M13: what an unfinished registration held is free again once its code has expired
+            try await StaleRegistrations(services: services).release(
+                bin: valid.bin.value,
+                phoneIndex: vault.phoneIndex(valid.person.phone),
+                iinIndex: vault.iinIndex(valid.person.iin),
+                on: tx
+            )
             if try await Company.query(on: tx).filter(\.$bin == valid.bin.value).first() != nil { throw BankError.companyAlreadyRegistered }
             let existing = try await User.query(on: tx)
                 .group(.or) {

@@ -84,6 +84,12 @@ struct RetentionJob: Sendable {
             .rows("employee_invitations") {
                 EmployeeInvitation.query(on: $0).group(.or) { $0.filter(\.$decidedAt < shortCutoff).filter(\.$expiresAt < shortCutoff) }
             },
+            // Review M13: a registration never finished, once its code has expired.
+            Rule(
+                category: "pending_registrations",
+                count: { try await StaleRegistrations(services: services).count(on: $0) },
+                delete: { try await StaleRegistrations(services: services).release(on: $0) }
+            ),
             // Issue 10: a stored answer to an Idempotency-Key (sealed; it may name payees) is replayable for 7 days.
             .rows("idempotency_keys") { IdempotencyRecord.query(on: $0).filter(\.$createdAt < shortCutoff) },
             .rows("feedback") { FeedbackEntry.query(on: $0).filter(\.$createdAt < now.addingTimeInterval(-supportDays * day)) },

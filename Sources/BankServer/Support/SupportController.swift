@@ -100,6 +100,13 @@ struct SupportController {
         let body = try req.decodeBody(TicketMessageRequest.self)
         let service = SupportService(services: req.bank)
         let ticket = try await service.staffReply(body.text, ticketID: try req.uuidParameter("ticketId"), staff: staff, on: req.db)
+        // the answer shows the whole conversation: a recorded read too (review L1)
+        try await StaffDataReader(services: req.bank).recordAccess(
+            to: ticket.userID,
+            reason: "support ticket \(try ticket.requireID())",
+            by: staff,
+            on: req.db
+        )
         return try await service.view(ticket, on: req.db)
     }
 
@@ -108,6 +115,12 @@ struct SupportController {
         guard let ticket = try await SupportTicket.find(try req.uuidParameter("ticketId"), on: req.db) else { throw BankError.notFound }
         let service = SupportService(services: req.bank)
         try await service.close(ticket, actor: staff.id, on: req.db)
+        try await StaffDataReader(services: req.bank).recordAccess(
+            to: ticket.userID,
+            reason: "support ticket \(try ticket.requireID())",
+            by: staff,
+            on: req.db
+        )
         return try await service.view(ticket, on: req.db)
     }
 }

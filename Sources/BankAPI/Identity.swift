@@ -19,10 +19,14 @@ public struct DeviceDescriptor: Codable, Sendable, Equatable {
 public struct RegistrationRequest: Codable, Sendable {
     public struct CompanyPart: Codable, Sendable {
         public var name: String
+        /// A legal entity's BIN, or a sole proprietor's (ИП) IIN: the registering owner's own.
         public var bin: String
-        public init(name: String, bin: String) {
+        /// `legal_entity` (when absent) or `sole_proprietor`.
+        public var kind: String?
+        public init(name: String, bin: String, kind: String? = nil) {
             self.name = name
             self.bin = bin
+            self.kind = kind
         }
     }
 
@@ -104,24 +108,38 @@ public struct SignInRequest: Codable, Sendable {
     public var device: DeviceDescriptor
     /// §2.2.4: the device's location, only with the `fraud_location` consent.
     public var location: DeviceLocation?
-    public init(phone: String, password: String, device: DeviceDescriptor, location: DeviceLocation? = nil) {
+    /// Review H5: the device proves possession by signing a `POST /auth/device-challenge` nonce with its enrolled
+    /// key; only then does a trusted device skip the SMS code. A device id alone proves nothing.
+    public var deviceProof: DeviceSignInRequest?
+    public init(
+        phone: String,
+        password: String,
+        device: DeviceDescriptor,
+        location: DeviceLocation? = nil,
+        deviceProof: DeviceSignInRequest? = nil
+    ) {
         self.phone = phone
         self.password = password
         self.device = device
         self.location = location
+        self.deviceProof = deviceProof
     }
 }
 
 public struct CompanyMembershipView: Codable, Sendable, Equatable {
     public var id: UUID
     public var name: String
+    /// The BIN, or a sole proprietor's IIN.
     public var bin: String
     public var role: String
-    public init(id: UUID, name: String, bin: String, role: String) {
+    /// `legal_entity` or `sole_proprietor`.
+    public var kind: String
+    public init(id: UUID, name: String, bin: String, role: String, kind: String = "legal_entity") {
         self.id = id
         self.name = name
         self.bin = bin
         self.role = role
+        self.kind = kind
     }
 }
 

@@ -154,10 +154,13 @@ public struct GrantConsentRequest: Codable, Sendable {
 public struct StaffSignInRequest: Codable, Sendable {
     public var username: String
     public var password: String
+    /// The 6-digit RFC 6238 code from the staff member's authenticator app (review M14).
+    public var code: String
 
-    public init(username: String, password: String) {
+    public init(username: String, password: String, code: String) {
         self.username = username
         self.password = password
+        self.code = code
     }
 }
 

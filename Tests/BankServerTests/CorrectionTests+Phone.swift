@@ -16,7 +16,7 @@ extension CorrectionTests {
             let registration = Fixtures.registration()
             let oldPhone = registration.person.phone
             let current = try await t.registerActive(registration)
-            let other = try await t.signIn(oldPhone, registration.device).requireStatus(.ok).content.decode(SessionGrant.self)
+            let other = try await t.signIn(registration)
             let newPhone = Fixtures.phone()
             let newMasked = try PhoneNumber(newPhone).masked
             // when
@@ -39,7 +39,7 @@ extension CorrectionTests {
             let byOldPhone = try await t.signIn(oldPhone, registration.device)
             #expect(byOldPhone.status == .unauthorized)
             #expect(try t.problem(byOldPhone).code == "sign_in_failed")
-            try await t.signIn(newPhone, registration.device).requireStatus(.ok)
+            try await t.signIn(newPhone, registration.device).requireStatus(.accepted)
         }
     }
 
@@ -50,7 +50,7 @@ extension CorrectionTests {
             let registration = Fixtures.registration()
             let oldPhone = registration.person.phone
             let current = try await t.registerActive(registration)
-            let other = try await t.signIn(oldPhone, registration.device).requireStatus(.ok).content.decode(SessionGrant.self)
+            let other = try await t.signIn(registration)
             let newPhone = Fixtures.phone()
             let started = try await t.startPhoneChange(current, to: newPhone)
             let codes = (old: try await t.latestCode(to: oldPhone), new: try await t.latestCode(to: newPhone))
@@ -69,7 +69,7 @@ extension CorrectionTests {
             #expect(user.phoneIndex == t.services.vault.phoneIndex(try PhoneNumber(oldPhone)))
             try await t.send(.GET, "/api/v1/me", token: other.token).requireStatus(.ok)
             #expect(try await t.messages(to: oldPhone).count == smsToOldPhone)
-            try await t.signIn(oldPhone, registration.device).requireStatus(.ok)
+            try await t.signIn(oldPhone, registration.device).requireStatus(.accepted)
             // and the third attempt, with both codes right, still goes through
             try await t.confirmPhoneChange(current, started.challengeId, codes.old, codes.new).requireStatus(.ok)
         }

@@ -185,7 +185,7 @@ extension TestHarness {
     }
 
     func startEmailChange(_ grant: SessionGrant, to email: String) async throws -> EmailChangeStarted {
-        let response = try await send(.POST, "/api/v1/me/email-change", json: EmailChangeRequest(email: email), token: grant.token)
+        let response = try await sendConfirmed(.POST, "/api/v1/me/email-change", json: EmailChangeRequest(email: email), token: grant.token)
         return try response.requireStatus(.accepted).content.decode(EmailChangeStarted.self)
     }
 

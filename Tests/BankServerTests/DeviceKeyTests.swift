@@ -134,13 +134,9 @@ struct DeviceKeyTests {
         try await withApp(database) { t in
             let (registration, key) = try await enrolled(t)
             #expect(try await t.messages(to: registration.person.phone).contains { $0.contains("7711") })
-            let session = try await t.send(
-                .POST,
-                "/api/v1/auth/sign-in",
-                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
-            ).requireStatus(.ok).content.decode(SessionGrant.self)
+            let session = try await t.signIn(registration)
             let newPassword = "Another-Passphrase-2026!"
-            try await t.send(
+            try await t.sendConfirmed(
                 .POST,
                 "/api/v1/me/password",
                 json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: newPassword),

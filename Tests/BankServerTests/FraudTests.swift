@@ -1,4 +1,5 @@
 import BankAPI
+import Crypto
 import Fluent
 import Foundation
 import Testing
@@ -16,20 +17,27 @@ struct FraudTests {
         try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "fraud_location"), token: token).requireStatus(.created)
     }
 
-    private func signIn(_ t: TestHarness, _ registration: RegistrationRequest, at location: DeviceLocation?) async throws -> TestingHTTPResponse {
-        try await t.send(
-            .POST,
-            "/api/v1/auth/sign-in",
-            json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device, location: location)
-        )
+    /// A password sign-in from the registration's device, proving possession with its key (review H5), so only the
+    /// §2.2.4 risk decides whether an SMS code is needed.
+    private func signIn(
+        _ t: TestHarness,
+        _ registration: RegistrationRequest,
+        _ key: P256.Signing.PrivateKey,
+        at location: DeviceLocation?
+    ) async throws -> TestingHTTPResponse {
+        let phone = registration.person.phone
+        let proof = try await t.deviceProof(key, phone: phone, deviceId: registration.device.id)
+        let request = SignInRequest(phone: phone, password: Fixtures.password, device: registration.device, location: location, deviceProof: proof)
+        return try await t.send(.POST, "/api/v1/auth/sign-in", json: request)
     }
 
     @Test(arguments: TestDatabase.all)
     func withoutConsent_theLocationIsIgnored_andNeverStored(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
-            try await t.registerActive(registration)
-            #expect(try await signIn(t, registration, at: Self.tbilisi).status == .ok)
+            let grant = try await t.registerActive(registration)
+            let key = try await t.enrolDeviceKey(token: grant.token)
+            #expect(try await signIn(t, registration, key, at: Self.tbilisi).status == .ok)
             #expect(try await DeviceLocationRecord.query(on: t.db).count() == 0)
         }
     }
@@ -39,10 +47,11 @@ struct FraudTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            let key = try await t.enrolDeviceKey(token: grant.token)
             try await grantLocationConsent(t, grant.token)
-            #expect(try await signIn(t, registration, at: Self.almaty).status == .ok)
+            #expect(try await signIn(t, registration, key, at: Self.almaty).status == .ok)
             t.clock.advance(seconds: 3 * 86_400)  // a plausible trip
-            let pending = try await signIn(t, registration, at: Self.tbilisi)
+            let pending = try await signIn(t, registration, key, at: Self.tbilisi)
             #expect(pending.status == .accepted)
             // the director allows Georgia: the same place is fine now
             let challenge = try pending.content.decode(OtpChallengeResponse.self)
@@ -59,7 +68,7 @@ struct FraudTests {
                 token: session.token
             ).requireStatus(.ok)
             t.clock.advance(seconds: 3600)
-            #expect(try await signIn(t, registration, at: Self.tbilisi).status == .ok)
+            #expect(try await signIn(t, registration, key, at: Self.tbilisi).status == .ok)
             try await AuditChainer.chainPending(on: t.db)
             let reasons = try await AuditEntry.query(on: t.db).filter(\.$event == "risk.assessed").all().map(\.details)
             #expect(reasons.contains { $0.contains("country_not_allowed") })
@@ -72,14 +81,15 @@ struct FraudTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            let key = try await t.enrolDeviceKey(token: grant.token)
             try await grantLocationConsent(t, grant.token)
-            #expect(try await signIn(t, registration, at: Self.almaty).status == .ok)
+            #expect(try await signIn(t, registration, key, at: Self.almaty).status == .ok)
             t.clock.advance(seconds: 20 * 60)  // Almaty → Astana (~970 km) in 20 minutes
-            #expect(try await signIn(t, registration, at: Self.astana).status == .accepted)
+            #expect(try await signIn(t, registration, key, at: Self.astana).status == .accepted)
             t.clock.advance(seconds: 3 * 3600)  // from Astana, three hours later, nearby: fine
-            #expect(try await signIn(t, registration, at: Self.astana).status == .ok)
+            #expect(try await signIn(t, registration, key, at: Self.astana).status == .ok)
             // a bad location is a clear error
-            let bad = try await signIn(t, registration, at: DeviceLocation(latitude: 123, longitude: 0, countryCode: "KAZ"))
+            let bad = try await signIn(t, registration, key, at: DeviceLocation(latitude: 123, longitude: 0, countryCode: "KAZ"))
             #expect(Set(try t.problem(bad).errors?.map(\.field) ?? []) == ["location.latitude", "location.countryCode"])
         }
     }
@@ -141,8 +151,9 @@ struct FraudTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            let key = try await t.enrolDeviceKey(token: grant.token)
             try await grantLocationConsent(t, grant.token)
-            let session = try await signIn(t, registration, at: Self.almaty).content.decode(SessionGrant.self)
+            let session = try await signIn(t, registration, key, at: Self.almaty).content.decode(SessionGrant.self)
             let export = try await t.send(.GET, "/api/v1/me/privacy/export", token: session.token).content.decode(PersonalDataExport.self)
             #expect(export.locations.map(\.countryCode) == ["KZ"])
             #expect(export.locations.first?.latitude == Self.almaty.latitude)

@@ -24,7 +24,7 @@ struct NotificationPrivacyTests {
             )
             .requireStatus(.ok)
             let change = PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Steppe-Ledger-77")
-            try await t.send(.POST, "/api/v1/me/password", json: change, token: grant.token).requireStatus(.noContent)
+            try await t.sendConfirmed(.POST, "/api/v1/me/password", json: change, token: grant.token).requireStatus(.noContent)
             // when exported: all three are there, the token only by its ending
             let response = try await t.send(.GET, "/api/v1/me/privacy/export", token: grant.token, language: "en").requireStatus(.ok)
             #expect(!response.body.string.contains(token))

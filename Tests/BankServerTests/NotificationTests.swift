@@ -87,7 +87,7 @@ struct NotificationTests {
             try await t.setNotificationChannels(grant.token, marketing: [], operational: [], language: "en")
             // when the password changes
             let change = PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Steppe-Ledger-77")
-            try await t.send(.POST, "/api/v1/me/password", json: change, token: grant.token).requireStatus(.noContent)
+            try await t.sendConfirmed(.POST, "/api/v1/me/password", json: change, token: grant.token).requireStatus(.noContent)
             // then the SMS goes out (in the chosen language) and the inbox holds it, unread
             let texts = try await t.messages(to: registration.person.phone)
             #expect(texts.last?.hasPrefix("BizBank: your password was changed") == true)

@@ -101,12 +101,26 @@ struct PolicyEditionTests {
     func staffSignIn_failsAlike_andIsRateLimited(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             _ = try await t.staffToken(.support, username: "aigerim")
-            let wrong = try await t.send(.POST, "/api/v1/staff/sign-in", json: StaffSignInRequest(username: "aigerim", password: "nope"))
-            let unknown = try await t.send(.POST, "/api/v1/staff/sign-in", json: StaffSignInRequest(username: "nobody", password: "nope"))
+            let wrong = try await t.send(
+                .POST,
+                "/api/v1/staff/sign-in",
+                json: StaffSignInRequest(username: "aigerim", password: "nope", code: "000000")
+            )
+            let unknown = try await t.send(
+                .POST,
+                "/api/v1/staff/sign-in",
+                json: StaffSignInRequest(username: "nobody", password: "nope", code: "000000")
+            )
             #expect(try t.problem(wrong).code == "sign_in_failed")
             #expect(try t.problem(unknown).code == "sign_in_failed")
-            for _ in 0..<3 { _ = try await t.send(.POST, "/api/v1/staff/sign-in", json: StaffSignInRequest(username: "aigerim", password: "nope")) }
-            let limited = try await t.send(.POST, "/api/v1/staff/sign-in", json: StaffSignInRequest(username: "aigerim", password: "nope"))
+            for _ in 0..<3 {
+                _ = try await t.send(.POST, "/api/v1/staff/sign-in", json: StaffSignInRequest(username: "aigerim", password: "nope", code: "000000"))
+            }
+            let limited = try await t.send(
+                .POST,
+                "/api/v1/staff/sign-in",
+                json: StaffSignInRequest(username: "aigerim", password: "nope", code: "000000")
+            )
             #expect(limited.status == .tooManyRequests)
         }
     }

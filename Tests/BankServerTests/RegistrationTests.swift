@@ -208,3 +208,37 @@ struct UnfinishedRegistrationTests {
         }
     }
 }
+
+/// Review M4: the BIN must not tell whether the phone or IIN of an earlier registration was already a client.
+@Suite("Registration enumeration")
+struct RegistrationEnumerationTests {
+    /// Registers with the target's phone or IIN and a fresh BIN, then probes that BIN from another phone.
+    private func probe(_ t: TestHarness, first: RegistrationRequest) async throws -> (status: HTTPResponseStatus, code: String?, smsToProber: Int) {
+        try await t.send(.POST, "/api/v1/registrations", json: first).requireStatus(.accepted)
+        var prober = Fixtures.registration()
+        prober.company.bin = first.company.bin
+        let response = try await t.send(.POST, "/api/v1/registrations", json: prober)
+        return (response.status, try? t.problem(response).code, try await t.messages(to: prober.person.phone).count)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aSecondRegistrationWithTheSameBIN_answersTheSame_whetherThePhoneOrIINWasKnownOrNot(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let client = Fixtures.registration()
+            try await t.registerActive(client)
+            var knownPhone = Fixtures.registration()
+            knownPhone.person.phone = client.person.phone
+            var knownIIN = Fixtures.registration()
+            knownIIN.person.iin = client.person.iin
+            let answers = [
+                try await probe(t, first: Fixtures.registration()), try await probe(t, first: knownPhone), try await probe(t, first: knownIIN),
+            ]
+            #expect(answers.allSatisfy { $0.status == .conflict && $0.code == "company_already_registered" && $0.smsToProber == 0 })
+            // once the codes have expired, every one of those BINs is free again, alike
+            t.clock.advance(seconds: Double(t.services.security.otpLifetimeSeconds) + 1)
+            var late = Fixtures.registration()
+            late.company.bin = knownPhone.company.bin
+            try await t.send(.POST, "/api/v1/registrations", json: late).requireStatus(.accepted)
+        }
+    }
+}

@@ -62,11 +62,7 @@ struct SessionTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let first = try await t.registerActive(registration)
-            let second = try await t.send(
-                .POST,
-                "/api/v1/auth/sign-in",
-                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
-            ).content.decode(SessionGrant.self)
+            let second = try await t.signIn(registration)
             let listing = try await t.send(.GET, "/api/v1/me/sessions", token: first.token).content.decode(ListPage<SessionView>.self)
             #expect(listing.items.count == 2)
             #expect(listing.items.filter(\.current).map(\.id) == [first.sessionId])
@@ -92,11 +88,7 @@ struct SessionTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let first = try await t.registerActive(registration)
-            let second = try await t.send(
-                .POST,
-                "/api/v1/auth/sign-in",
-                json: SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
-            ).content.decode(SessionGrant.self)
+            let second = try await t.signIn(registration)
             let wrongCurrent = try await t.send(
                 .POST,
                 "/api/v1/me/password",
@@ -111,7 +103,16 @@ struct SessionTests {
                 token: first.token
             )
             #expect(try t.problem(weak).errors?.first?.code == "too_common")
-            try await t.send(
+            // valid fields: a code to the person's phone first (issue 10 step-up), and nothing changes yet
+            let pending = try await t.send(
+                .POST,
+                "/api/v1/me/password",
+                json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Strong-Phrase-7"),
+                token: first.token
+            )
+            #expect(pending.status == .accepted)
+            try await t.send(.GET, "/api/v1/me", token: second.token).requireStatus(.ok)
+            try await t.sendConfirmed(
                 .POST,
                 "/api/v1/me/password",
                 json: PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Strong-Phrase-7"),
@@ -120,7 +121,7 @@ struct SessionTests {
             try await t.send(.GET, "/api/v1/me", token: first.token).requireStatus(.ok)
             #expect(try await t.send(.GET, "/api/v1/me", token: second.token).status == .unauthorized)
             let newSignIn = SignInRequest(phone: registration.person.phone, password: "Another-Strong-Phrase-7", device: registration.device)
-            try await t.send(.POST, "/api/v1/auth/sign-in", json: newSignIn).requireStatus(.ok)
+            try await t.send(.POST, "/api/v1/auth/sign-in", json: newSignIn).requireStatus(.accepted)
         }
     }
 
@@ -131,9 +132,12 @@ struct SessionTests {
             let grant = try await t.registerActive(registration)
             let devices = try await t.send(.GET, "/api/v1/me/devices", token: grant.token).content.decode(ListPage<DeviceView>.self)
             let device = try #require(devices.items.first)
+            let key = try await t.enrolDeviceKey(token: grant.token)
             try await t.send(.DELETE, "/api/v1/me/devices/\(device.id)", token: grant.token).requireStatus(.noContent)
             #expect(try await t.send(.GET, "/api/v1/me", token: grant.token).status == .unauthorized)
-            let again = SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
+            // the forgotten device's key signs a nonce that was issued for no device, so it proves nothing
+            let proof = try await t.deviceProof(key, phone: registration.person.phone, deviceId: registration.device.id)
+            let again = SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device, deviceProof: proof)
             #expect(try await t.send(.POST, "/api/v1/auth/sign-in", json: again).status == .accepted)
         }
     }

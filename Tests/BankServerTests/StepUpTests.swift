@@ -74,4 +74,34 @@ struct StepUpTests {
             #expect(try await t.messages(to: company.directorPhone).count == before)
         }
     }
+
+    /// Issue 10: a stolen session alone can neither change the password (even knowing it) nor start moving the e-mail.
+    @Test(arguments: TestDatabase.all)
+    func aPasswordOrEmailChange_needsACodeToThePhone_first(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let registration = Fixtures.registration()
+            let grant = try await t.registerActive(registration)
+            let password = PasswordChangeRequest(currentPassword: Fixtures.password, newPassword: "Another-Steppe-Ledger-77")
+            let email = EmailChangeRequest(email: "new.\(Fixtures.digits(5))@example.kz")
+            for (path, body) in [("/api/v1/me/password", password as any Encodable), ("/api/v1/me/email-change", email)] {
+                let first = try await t.send(.POST, path, json: body, token: grant.token)
+                #expect(first.status == .accepted)
+                let challenge = try #require(try await OtpChallenge.find(try first.content.decode(OtpChallengeResponse.self).challengeId, on: t.db))
+                #expect(challenge.purpose == .controlChange)
+                // a code for one change does not make another
+                let code = try await t.latestCode(to: registration.person.phone)
+                let other = try await t.send(
+                    .POST,
+                    path == "/api/v1/me/password" ? "/api/v1/me/email-change" : "/api/v1/me/password",
+                    json: path == "/api/v1/me/password" ? email as any Encodable : password,
+                    token: grant.token,
+                    headers: [(StepUp.challengeHeader, try challenge.requireID().uuidString), (StepUp.codeHeader, code)]
+                )
+                #expect(other.status == .unprocessableEntity)
+            }
+            #expect(try await EmailMessage.query(on: t.db).count() == 0)
+            let user = try #require(try await User.find(grant.user.id, on: t.db))
+            #expect(try await t.services.verifyPassword(Fixtures.password, hash: user.passwordHash))
+        }
+    }
 }

@@ -14,6 +14,7 @@ struct UnauthorisedUseTests {
             // given
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            let key = try await t.enrolDeviceKey(token: grant.token)
             // when
             let response = try await t.send(.POST, "/api/v1/security/unauthorised-use", token: grant.token, language: "ru")
             // then
@@ -29,8 +30,15 @@ struct UnauthorisedUseTests {
             // and the bank unblocks
             let user = try #require(try await User.query(on: t.db).first())
             try await t.services.unauthorisedUse.unblock(userID: try user.requireID(), on: t.db)
-            // the report ended the trust of every device (review H4): the next sign-in needs an SMS code
-            try await t.send(.POST, "/api/v1/auth/sign-in", json: signIn).requireStatus(.accepted)
+            // the report ended the trust of every device and took its key (review H4): even the key's proof needs a code
+            let proof = try await t.deviceProof(key, phone: registration.person.phone, deviceId: registration.device.id)
+            let withProof = SignInRequest(
+                phone: registration.person.phone,
+                password: Fixtures.password,
+                device: registration.device,
+                deviceProof: proof
+            )
+            try await t.send(.POST, "/api/v1/auth/sign-in", json: withProof).requireStatus(.accepted)
         }
     }
 

@@ -67,6 +67,8 @@ struct AppConfig: Sendable {
 struct SecuritySettings: Sendable {
     var sessionIdleSeconds: Int = 300
     var sessionAbsoluteSeconds: Int = 12 * 3600
+    /// Review M14: a staff session ends after this long without a request.
+    var staffIdleSeconds: Int = 900
     var otpLifetimeSeconds: Int = 300
     var otpMaxAttempts: Int = 3
     var otpResendGapSeconds: Int = 60
@@ -178,6 +180,7 @@ extension AppConfig {
         var security = SecuritySettings()
         security.sessionIdleSeconds = integer("BIZBANK_SESSION_IDLE_SECONDS", 300, 30...3600)
         security.sessionAbsoluteSeconds = integer("BIZBANK_SESSION_ABSOLUTE_SECONDS", 43_200, 300...604_800)
+        security.staffIdleSeconds = integer("BIZBANK_STAFF_IDLE_SECONDS", 900, 60...28_800)
         security.lockMinutes = integer("BIZBANK_LOCK_MINUTES", 30, 1...1440)
         security.fraudMaxTravelKmh = integer("BIZBANK_FRAUD_MAX_TRAVEL_KMH", 900, 50...5000)
         security.fraudHoldAmountKZT = Int64(integer("BIZBANK_FRAUD_HOLD_KZT", 5_000_000, 0...1_000_000_000))

@@ -4,6 +4,7 @@ import Vapor
 // The wire types live in BankAPI (shared with the SDK); the server only adds Vapor's Content conformance.
 extension SessionGrant: Content {}
 extension UserProfile: Content {}
+extension CompanyMembershipView: Content {}
 extension OtpChallengeResponse: Content {}
 extension DeviceKeyEnrolled: Content {}
 extension DeviceChallenge: Content {}

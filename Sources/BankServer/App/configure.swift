@@ -109,6 +109,8 @@ enum BankMigrations {
             CreateBranches(),
             CreateEmployeeInvitations(),
             AddMoneyPathColumns(),
+            AddStaffSecondFactor(),
+            AddSoleProprietors(),
         ]
     }
 }

@@ -30,7 +30,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
 
     // Signed in, and allowed before accepting a new policy edition (§6.2): accepting it, signing out, exporting
     // one's data, and reporting unauthorised use (§5.2 must never wait on paperwork).
-    let session = api.grouped(SessionAuthenticator())
+    let session = api.grouped(SessionAuthenticator(), IdempotencyMiddleware())
     let profile = ProfileController()
     session.post("auth", "sign-out", use: profile.signOut)
     session.post("me", "policy-acceptance", use: policy.accept)
@@ -42,6 +42,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     // Signed in, with the edition in force accepted
     let signedIn = session.grouped(PolicyGate())
     try signedIn.register(collection: profile)
+    signedIn.post("me", "companies", use: CompanyRegistration.handle)
     signedIn.get("me", "consents", use: privacy.consents)
     signedIn.post("me", "consents", use: privacy.grant)
     signedIn.delete("me", "consents", ":purpose", use: privacy.withdraw)
@@ -74,6 +75,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     // Bank staff
     api.post("staff", "sign-in", use: StaffController().signIn)
     let staff = api.grouped("staff").grouped(StaffAuthenticator())
+    staff.post("sign-out", use: StaffController().signOut)
     staff.post("policy", "editions", use: policy.publish)
     staff.post("offers", use: MarketingOffers.staffSend)
     staff.get("users", ":userId", use: rights.staffReadUser)
@@ -102,5 +104,6 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry) throws {
     if !app.bank.config.isProduction {
         app.get("dev", "sms", use: DevController().sms)
         app.get("dev", "email", use: DevController().email)
+        app.get("dev", "staff-codes", use: DevController().staffCodes)
     }
 }

@@ -24,7 +24,7 @@ struct ClearingService: Sendable {
                 settlementDate: try settlementDate(of: record).description,
                 amount: Money(minorUnits: record.amount, currency: try Currency(code: record.currency)),
                 debtorName: company.name,
-                debtorTaxID: company.bin,
+                debtorTaxID: try services.companyIdentity.taxID(of: company),
                 debtorIBAN: payer.iban,
                 debtorAgentBIC: services.config.bankBIC,
                 creditorName: record.clearingCreditor?.name ?? record.beneficiaryName,

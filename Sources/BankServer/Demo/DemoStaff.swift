@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 
@@ -20,7 +21,20 @@ enum DemoStaff {
             staff.passwordHash = try await services.hashPassword(account.password)
             staff.createdAt = services.clock.now()
             try await staff.create(on: database)
+            staff.totpSecret = try services.cipher.seal(
+                authenticator(account.username).secret,
+                with: services.cipher.keys.systemData,
+                context: .init(table: "staff_members", column: "totp_secret", row: try staff.requireID())
+            )
+            try await staff.save(on: database)
             announce("  staff \(account.role.rawValue): \(account.username)  password \(account.password)")
         }
+        announce("  Staff codes (RFC 6238) are listed at GET /dev/staff-codes, or add the secret to an authenticator:")
+        for account in accounts { announce("    \(authenticator(account.username).uri(account: account.username))") }
+    }
+
+    /// A demo account's authenticator: a fixed secret, so the codes can be listed in development.
+    static func authenticator(_ username: String) -> TOTP {
+        TOTP(secret: Data(SHA256.hash(data: Data("bizbank-demo-authenticator|\(username)".utf8)).prefix(20)))
     }
 }

@@ -15,11 +15,11 @@ struct DocumentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // Vapor refuses a body that reaches `maxSize`; one byte more lets a file of exactly the limit through.
         let body = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: maxBytes + 1))
-        routes.on(.PUT, "me", "photo", body: body, use: putPhoto)
+        routes.on(.PUT, "me", "photo", body: body, use: putPhoto).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
         routes.get("me", "photo", use: photo)
         routes.delete("me", "photo", use: deletePhoto)
         let documents = routes.grouped("companies", ":companyId", "documents")
-        documents.on(.POST, body: body, use: upload)
+        documents.on(.POST, body: body, use: upload).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
         documents.get(use: list)
         documents.get(":documentId", use: show)
         documents.get(":documentId", "content", use: content)
@@ -47,24 +47,22 @@ struct DocumentsController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            var validator = FieldValidator()
-            let target = CompanyDocumentService.Target(
-                paymentID: Self.uuidQuery(req, "paymentId", &validator),
-                templateID: Self.uuidQuery(req, "templateId", &validator)
-            )
-            try validator.throwIfInvalid()
-            let document = try await CompanyDocumentService(services: req.bank).upload(
-                req.documentUpload,
-                companyID: companyID,
-                target: target,
-                caller: try req.caller,
-                on: req.db
-            )
-            let response = try await document.view().encodeResponse(status: .created, for: req)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/companies/\(companyID)/documents/\(try document.requireID())")
-            return response
-        }
+        var validator = FieldValidator()
+        let target = CompanyDocumentService.Target(
+            paymentID: Self.uuidQuery(req, "paymentId", &validator),
+            templateID: Self.uuidQuery(req, "templateId", &validator)
+        )
+        try validator.throwIfInvalid()
+        let document = try await CompanyDocumentService(services: req.bank).upload(
+            req.documentUpload,
+            companyID: companyID,
+            target: target,
+            caller: try req.caller,
+            on: req.db
+        )
+        let response = try await document.view().encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/companies/\(companyID)/documents/\(try document.requireID())")
+        return response
     }
 
     func list(req: Request) async throws -> ListPage<DocumentView> {

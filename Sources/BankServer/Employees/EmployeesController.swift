@@ -21,19 +21,17 @@ struct EmployeesController: RouteCollection {
     func invite(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
         return try await StepUp.answering(req) {
-            try await IdempotencyGuard().run(req) {
-                let body = try req.decodeBody(EmployeeInvitationRequest.self)
-                let invitation = try await req.bank.employees.invite(
-                    companyID: companyID,
-                    caller: try req.caller,
-                    request: body,
-                    language: req.language,
-                    stepUp: try StepUp.Proof(req, action: .invitation, scope: companyID),
-                    on: req.db
-                )
-                try await StepUp(services: req.bank).announce(.invitation, companyID: companyID, actor: try req.caller.userID, on: req.db)
-                return try await req.bank.employees.view(invitation, on: req.db).encodeResponse(status: .created, for: req)
-            }
+            let body = try req.decodeBody(EmployeeInvitationRequest.self)
+            let invitation = try await req.bank.employees.invite(
+                companyID: companyID,
+                caller: try req.caller,
+                request: body,
+                language: req.language,
+                stepUp: try StepUp.Proof(req, action: .invitation, scope: companyID),
+                on: req.db
+            )
+            try await StepUp(services: req.bank).announce(.invitation, companyID: companyID, actor: try req.caller.userID, on: req.db)
+            return try await req.bank.employees.view(invitation, on: req.db).encodeResponse(status: .created, for: req)
         }
     }
 

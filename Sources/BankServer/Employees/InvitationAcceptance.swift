@@ -108,18 +108,18 @@ struct InvitationAcceptance: Sendable {
         }
     }
 
-    /// Checks the password and the acceptance first (a bad field keeps the code usable), then the code; then, in
-    /// one transaction: the user, the policy acceptance, the account-creation consent, the membership, the trusted
-    /// device and a session.
+    /// Review M5: what can be checked without the invitation (the acceptance, the edition, the password against the
+    /// phone) is checked first, alike for a real and a decoy code, and a bad field keeps the code usable. Only a
+    /// right code opens the invitation: then the password is checked against the invited IIN, still before the code
+    /// is spent. Then, in one transaction: the user, the policy acceptance, the account-creation consent, the
+    /// membership, the trusted device and a session.
     func complete(_ request: InvitationActivationComplete, origin: SessionService.Origin, on database: any Database) async throws -> SessionGrant {
         guard let pending = try await OtpChallenge.find(request.challengeId, on: database), pending.purpose == .invitationActivation,
-            pending.consumedAt == nil, let userID = pending.userID, let invitationID = Self.invitationID(in: pending.binding),
-            let invitation = try await EmployeeInvitation.find(invitationID, on: database), invitation.status == .pending
+            pending.consumedAt == nil
         else { throw BankError.otpInvalid }
-        let person = try InvitationSeal(cipher: services.cipher).open(invitation, personID: userID)
+        let phone = try services.otp.phone(of: pending)
         var validator = FieldValidator()
-        let digits = String(person.phone.value.dropFirst(2))
-        if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: digits, iin: person.iin.value) {
+        if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: String(phone.value.dropFirst(2)), iin: nil) {
             validator.add("password", violation)
         }
         if !request.acceptPolicy { validator.add("acceptPolicy", "must_be_true") }
@@ -128,13 +128,28 @@ struct InvitationAcceptance: Sendable {
         if current == nil || request.policyVersion != current?.version { validator.add("policyVersion", "unknown_edition") }
         try validator.throwIfInvalid()
         guard let current else { throw BankError.internalError }
+        var opened: (invitation: EmployeeInvitation, person: Person, userID: UUID, invitationID: UUID)?
         let challenge = try await services.otp.verify(
             challengeID: request.challengeId,
             code: request.code,
             purpose: .invitationActivation,
             binding: pending.binding,
+            beforeConsuming: { _ in
+                guard let userID = pending.userID, let invitationID = Self.invitationID(in: pending.binding),
+                    let invitation = try await EmployeeInvitation.find(invitationID, on: database), invitation.status == .pending
+                else { throw BankError.otpInvalid }
+                let person = try InvitationSeal(cipher: services.cipher).open(invitation, personID: userID)
+                var personal = FieldValidator()
+                let digits = String(person.phone.value.dropFirst(2))
+                if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: digits, iin: person.iin.value) {
+                    personal.add("password", violation)
+                }
+                try personal.throwIfInvalid()
+                opened = (invitation, person, userID, invitationID)
+            },
             on: database
         )
+        guard let (invitation, person, userID, invitationID) = opened else { throw BankError.otpInvalid }
         guard let descriptor = try services.otp.context(of: challenge).device else { throw BankError.otpInvalid }
         let passwordHash = try await services.hashPassword(request.password)
         let vault = services.vault

@@ -18,15 +18,19 @@ struct CorrectionController: RouteCollection {
         return try await NameChangeService(services: req.bank).change(body, caller: try req.caller, on: req.db)
     }
 
+    /// Issue 10: a new address needs a fresh SMS code to the person's phone first (step-up), then the code e-mailed there.
     func startEmailChange(req: Request) async throws -> Response {
-        let body = try req.decodeBody(EmailChangeRequest.self)
-        let started = try await EmailChangeService(services: req.bank).start(
-            email: body.email,
-            caller: try req.caller,
-            language: req.language,
-            on: req.db
-        )
-        return try await started.encodeResponse(status: .accepted, for: req)
+        try await StepUp.answering(req) {
+            let body = try req.decodeBody(EmailChangeRequest.self)
+            let started = try await EmailChangeService(services: req.bank).start(
+                email: body.email,
+                caller: try req.caller,
+                language: req.language,
+                stepUp: try StepUp.Proof(req, action: .email, scope: nil),
+                on: req.db
+            )
+            return try await started.encodeResponse(status: .accepted, for: req)
+        }
     }
 
     func confirmEmailChange(req: Request) async throws -> UserProfile {

@@ -78,27 +78,51 @@ struct DeviceKeyService: Sendable {
         var validator = FieldValidator()
         _ = validator.require("signature", request.signature, maxLength: 512)
         try validator.throwIfInvalid()
-        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
-        guard let challenge = try await DeviceKeyChallenge.find(request.challengeId, on: database) else { throw BankError.signInFailed }
-        let claimed = try await sql.raw(
-            "UPDATE device_key_challenges SET used_at = \(bind: services.clock.now()) WHERE id = \(bind: request.challengeId) AND used_at IS NULL RETURNING id"
-        ).first()
-        guard claimed != nil, services.clock.now() < challenge.expiresAt, let deviceID = challenge.$device.id,
-            let device = try await Device.find(deviceID, on: database), let keyData = device.publicKey, device.trustedAt != nil,
-            let user = try await User.find(device.$user.id, on: database)
-        else { throw BankError.signInFailed }
+        guard let (device, user) = try await claimedDevice(request, on: database) else { throw BankError.signInFailed }
         let signIn = services.signIn
         try await signIn.ensureMaySignIn(user, on: database)
-        guard let signatureData = Data(base64Encoded: request.signature),
-            let signature = try? P256.Signing.ECDSASignature(derRepresentation: signatureData),
-            let key = try? P256.Signing.PublicKey(x963Representation: keyData),
-            key.isValidSignature(signature, for: challenge.nonce)
-        else {
+        guard try await Self.verifies(request.signature, of: request.challengeId, by: device, on: database) else {
             try await signIn.recordFailure(of: user, language: language, on: database)
             throw BankError.signInFailed
         }
         let descriptor = DeviceDescriptor(id: device.installationID, name: device.name, platform: device.platform, appVersion: device.appVersion)
         return try await signIn.succeed(user: user, descriptor: descriptor, origin: origin, method: "device_key", on: database)
+    }
+
+    /// Review H5: whether a password sign-in comes from the trusted device it names. True only when the nonce was
+    /// issued for that person's device, is unused and unexpired, and carries a valid signature of the device's key.
+    /// The nonce is used up either way.
+    func proves(_ proof: DeviceSignInRequest, userID: UUID, installationID: String, on database: any Database) async throws -> Bool {
+        guard proof.signature.utf8.count <= 512, let (device, user) = try await claimedDevice(proof, on: database),
+            user.id == userID, device.installationID == installationID
+        else { return false }
+        return try await Self.verifies(proof.signature, of: proof.challengeId, by: device, on: database)
+    }
+
+    /// Uses the nonce up; answers the trusted, keyed device it was issued for, or nil (unknown, used or expired).
+    private func claimedDevice(_ proof: DeviceSignInRequest, on database: any Database) async throws -> (Device, User)? {
+        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
+        let now = services.clock.now()
+        let claimed = try await sql.raw(
+            """
+            UPDATE device_key_challenges SET used_at = \(bind: now) WHERE id = \(bind: proof.challengeId) AND used_at IS NULL \
+            AND expires_at > \(bind: now) RETURNING device_id
+            """
+        ).first()
+        guard let deviceID = try claimed?.decode(column: "device_id", as: UUID?.self),
+            let device = try await Device.find(deviceID, on: database), device.publicKey != nil, device.trustedAt != nil,
+            let user = try await User.find(device.$user.id, on: database)
+        else { return nil }
+        return (device, user)
+    }
+
+    /// ECDSA P-256 over the nonce; the signature is DER (iOS, Android) or raw r‖s (WebCrypto in a browser).
+    private static func verifies(_ encoded: String, of challengeID: UUID, by device: Device, on database: any Database) async throws -> Bool {
+        guard let challenge = try await DeviceKeyChallenge.find(challengeID, on: database), let keyData = device.publicKey,
+            let data = Data(base64Encoded: encoded), let key = try? P256.Signing.PublicKey(x963Representation: keyData),
+            let signature = (try? P256.Signing.ECDSASignature(derRepresentation: data)) ?? (try? P256.Signing.ECDSASignature(rawRepresentation: data))
+        else { return false }
+        return key.isValidSignature(signature, for: challenge.nonce)
     }
 }
 

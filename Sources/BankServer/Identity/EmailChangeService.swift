@@ -11,7 +11,15 @@ struct EmailChangeService: Sendable {
 
     static func binding(userID: UUID, emailIndex: String) -> String { "\(userID.uuidString)|\(emailIndex)" }
 
-    func start(email raw: String, caller: Caller, language: Language, on database: any Database) async throws -> EmailChangeStarted {
+    func start(
+        email raw: String,
+        caller: Caller,
+        language: Language,
+        stepUp: StepUp.Proof,
+        on database: any Database
+    ) async throws
+        -> EmailChangeStarted
+    {
         var validator = FieldValidator()
         let email = validator.parse("email") { try EmailAddress(raw) }
         try validator.throwIfInvalid()
@@ -19,6 +27,7 @@ struct EmailChangeService: Sendable {
         let vault = services.vault
         let emailIndex = vault.emailIndex(email)
         if emailIndex == caller.user.emailIndex { throw BankError.validation([FieldViolation(field: "email", code: "unchanged")]) }
+        try await StepUp(services: services).check(stepUp, action: .email, on: database)
         let person = try vault.open(caller.user)
         let minutes = String(services.security.otpLifetimeSeconds / 60)
         let challenge = try await database.transaction { tx in

@@ -111,7 +111,15 @@ struct ProfileController: RouteCollection {
     }
 
     /// A new password ends every other session (§2.2.2) and every device key (review H4), and is announced by SMS.
-    func changePassword(req: Request) async throws -> HTTPStatus {
+    /// Issue 10: it also needs a fresh SMS code bound to the change (step-up), after the fields are checked.
+    func changePassword(req: Request) async throws -> Response {
+        try await StepUp.answering(req) {
+            try await changePassword(req, stepUp: try StepUp.Proof(req, action: .password, scope: nil))
+            return Response(status: .noContent)
+        }
+    }
+
+    private func changePassword(_ req: Request, stepUp: StepUp.Proof) async throws {
         let body = try req.decodeBody(PasswordChangeRequest.self)
         let caller = try req.caller
         let services = req.bank
@@ -126,6 +134,7 @@ struct ProfileController: RouteCollection {
         ) {
             throw BankError.validation([FieldViolation(field: "newPassword", code: violation)])
         }
+        try await StepUp(services: services).check(stepUp, action: .password, on: req.db)
         let hash = try await services.hashPassword(body.newPassword)
         let language = req.language
         try await req.db.transaction { tx in
@@ -142,6 +151,5 @@ struct ProfileController: RouteCollection {
             )
             try await AuditLog.record("password.changed", actor: caller.userID, subject: "user:\(caller.userID)", at: services.clock.now(), on: tx)
         }
-        return .noContent
     }
 }

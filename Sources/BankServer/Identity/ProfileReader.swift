@@ -16,7 +16,7 @@ struct ProfileReader: Sendable {
             email: person.email.value,
             status: user.status.rawValue,
             companies: try memberships.map {
-                CompanyMembershipView(id: try $0.company.requireID(), name: $0.company.name, bin: $0.company.bin, role: $0.role.rawValue)
+                try services.companyIdentity.view(of: $0)
             }
             .sorted { $0.name < $1.name }
         )

@@ -11,7 +11,7 @@ struct RegistrationService: Sendable {
 
     struct Validated: Sendable {
         let companyName: String
-        let bin: BIN
+        let company: CompanyIdentity.Identifier
         let person: Person
         let edition: PolicyEdition
     }
@@ -20,9 +20,15 @@ struct RegistrationService: Sendable {
     func validate(_ request: RegistrationRequest, on database: any Database) async throws -> Validated {
         var validator = FieldValidator()
         let companyName = validator.companyName("company.name", request.company.name)
-        let bin = validator.parse("company.bin") { try BIN(request.company.bin) }
         let fullName = validator.require("person.fullName", request.person.fullName, maxLength: 200)
         let iin = validator.parse("person.iin") { try IIN(request.person.iin) }
+        let company = services.companyIdentity.parse(
+            kind: request.company.kind,
+            number: request.company.bin,
+            ownerIIN: iin,
+            field: "company.bin",
+            into: &validator
+        )
         let phone = validator.parse("person.phone") { try PhoneNumber(request.person.phone) }
         let email = validator.parse("person.email") { try EmailAddress(request.person.email) }
         if let violation = services.passwordPolicy.violation(
@@ -40,12 +46,12 @@ struct RegistrationService: Sendable {
             validator.add("policyVersion", "unknown_edition")
         }
         try validator.throwIfInvalid()
-        guard let current, let companyName, let bin, let fullName, let iin, let phone, let email else { throw BankError.internalError }
+        guard let current, let companyName, let company, let fullName, let iin, let phone, let email else { throw BankError.internalError }
         // §6.2: only the edition in force can be accepted.
         if request.policyVersion != current.version { throw BankError.policyEditionOutdated }
         return Validated(
             companyName: companyName,
-            bin: bin,
+            company: company,
             person: Person(id: UUID(), fullName: fullName, iin: iin, phone: phone, email: email),
             edition: current
         )
@@ -76,12 +82,15 @@ struct RegistrationService: Sendable {
         return try await database.transaction { tx in
             // review M13: what an unfinished registration held is free again once its code has expired
             try await StaleRegistrations(services: services).release(
-                bin: valid.bin.value,
+                bin: valid.company.key,
                 phoneIndex: vault.phoneIndex(valid.person.phone),
                 iinIndex: vault.iinIndex(valid.person.iin),
                 on: tx
             )
-            if try await Company.query(on: tx).filter(\.$bin == valid.bin.value).first() != nil { throw BankError.companyAlreadyRegistered }
+            // review M4: a decoy holds the BIN for as long as a real unfinished registration would, so a second
+            // registration with the same BIN answers the same whether or not the first phone or IIN was known
+            if try await isTaken(valid.company.key, on: tx) { throw BankError.companyAlreadyRegistered }
+            let decoyBinding = decoyBinding(bin: valid.company.key)
             let existing = try await User.query(on: tx)
                 .group(.or) {
                     $0.filter(\.$phoneIndex == vault.phoneIndex(valid.person.phone)).filter(\.$iinIndex == vault.iinIndex(valid.person.iin))
@@ -102,13 +111,13 @@ struct RegistrationService: Sendable {
                     purpose: .registration,
                     userID: nil,
                     phone: valid.person.phone,
-                    binding: "decoy",
+                    binding: decoyBinding,
                     context: otpContext,
                     sendSMS: false,
                     on: tx
                 )
             }
-            let company = Company(name: valid.companyName, bin: valid.bin.value)
+            let company = try services.companyIdentity.makeCompany(name: valid.companyName, valid.company)
             try await company.create(on: tx)
             let user = try vault.makeUser(valid.person, passwordHash: passwordHash)
             try await user.create(on: tx)
@@ -162,6 +171,18 @@ struct RegistrationService: Sendable {
     }
 
     static func binding(userID: UUID, device: String) -> String { "\(userID.uuidString)|\(device)" }
+
+    /// Whether a company holds this BIN (or sole proprietor's IIN index), or a decoy registration code still holds it
+    /// as long as a real unfinished registration would (review M4).
+    func isTaken(_ key: String, on database: any Database) async throws -> Bool {
+        if try await Company.query(on: database).filter(\.$bin == key).first() != nil { return true }
+        let decoy = try await OtpChallenge.query(on: database).filter(\.$purpose == .registration).filter(\.$binding == decoyBinding(bin: key))
+            .filter(\.$expiresAt > services.clock.now()).first()
+        return decoy != nil
+    }
+
+    /// The binding of a decoy code: it can never verify, and it names the BIN only as a blind index.
+    func decoyBinding(bin: String) -> String { "decoy|" + services.cipher.blindIndex(bin, kind: "registration-bin") }
 
     /// §2.2.6: creating the personal cabinet is itself the consent to the account's creation (Law 94-V art. 8 fields).
     func recordAccountConsent(userID: UUID, edition: PolicyEdition, device: DeviceDescriptor, on database: any Database) async throws {

@@ -5,7 +5,7 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Sign-in (§2.2.1, §2.2.2): phone + password; a device not yet trusted also needs an SMS code.
+/// Sign-in (§2.2.1, §2.2.2): phone + password, and an SMS code unless the trusted device signs a nonce with its key.
 /// Every failure is the same `sign_in_failed`; 5 consecutive failures lock sign-in for 30 minutes.
 struct SignInService: Sendable {
     let services: BankServices
@@ -53,8 +53,9 @@ struct SignInService: Sendable {
                 on: tx
             )
         }
-        if !risk.elevated, let device = try await services.devices.find(userID: userID, installationID: request.device.id, on: database),
-            device.trustedAt != nil
+        // review H5: a trusted device skips the code only by signing a fresh nonce with its key; a known id proves nothing
+        if !risk.elevated, let proof = request.deviceProof,
+            try await services.deviceKeys.proves(proof, userID: userID, installationID: request.device.id, on: database)
         {
             return .signedIn(try await succeed(user: user, descriptor: request.device, origin: origin, method: "password", on: database))
         }

@@ -27,4 +27,15 @@ struct DevController {
             }
         )
     }
+
+    struct StaffCode: Content {
+        var username: String
+        var code: String
+    }
+
+    /// The demo staff's current authenticator codes (development only, like the SMS list).
+    func staffCodes(req: Request) async throws -> [StaffCode] {
+        let step = TOTP.step(at: req.bank.clock.now())
+        return DemoStaff.accounts.map { StaffCode(username: $0.username, code: DemoStaff.authenticator($0.username).code(atStep: step)) }
+    }
 }

@@ -116,12 +116,14 @@ struct OtpService: Sendable {
     }
 
     /// Verifies and consumes a code. The attempt is counted before the comparison, so parallel guesses
-    /// cannot exceed the limit; a used, expired or exhausted challenge never passes.
+    /// cannot exceed the limit; a used, expired or exhausted challenge never passes. `check` runs only once the
+    /// code is right, before it is consumed.
     func verify(
         challengeID: UUID,
         code: String,
         purpose: OtpPurpose,
         binding expectedBinding: String? = nil,
+        beforeConsuming check: ((OtpChallenge) async throws -> Void)? = nil,
         on database: any Database
     ) async throws -> OtpChallenge {
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
@@ -142,6 +144,8 @@ struct OtpService: Sendable {
         guard bindingMatches, constantTimeEquals(expected, challenge.codeHMAC) else {
             throw attempts >= services.security.otpMaxAttempts ? BankError.otpExhausted : BankError.otpInvalid
         }
+        // what only the code's owner may learn is checked here: a refusal keeps the code usable
+        try await check?(challenge)
         let consumed = try await sql.raw(
             "UPDATE otp_challenges SET consumed_at = \(bind: services.clock.now()) WHERE id = \(bind: challengeID) AND consumed_at IS NULL RETURNING id"
         ).first()

@@ -66,6 +66,10 @@ struct IdempotencyGuard: Sendable {
             }
             response = try ProblemMiddleware(localizer: req.bank.localizer).problemResponse(for: problem, request: req)
         }
+        if req.storage[StepUpChallengedKey.self] == true {
+            try await record.delete(on: req.db)
+            return response
+        }
         record.state = "completed"
         record.responseStatus = Int(response.status.code)
         let body = response.body.data ?? Data(response.body.buffer?.readableBytesView ?? ByteBuffer().readableBytesView)

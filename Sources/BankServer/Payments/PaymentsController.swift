@@ -20,69 +20,61 @@ struct PaymentsController: RouteCollection {
 
     func signBasket(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(BasketSignRequest.self)
-            let (records, challenge, phone) = try await SigningBasket(services: req.bank).sign(
-                companyID: companyID,
-                ids: body.paymentIds,
-                caller: try req.caller,
-                language: req.language,
-                risk: RiskContext(location: body.location, ip: req.clientIP),
-                on: req.db
-            )
-            var views: [PaymentOrderView] = []
-            for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
-            let confirmation = try challenge.map {
-                try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
-            }
-            return try await BasketOutcome(orders: views, confirmation: confirmation).encodeResponse(
-                status: confirmation == nil ? .ok : .accepted,
-                for: req
-            )
+        let body = try req.decodeBody(BasketSignRequest.self)
+        let (records, challenge, phone) = try await SigningBasket(services: req.bank).sign(
+            companyID: companyID,
+            ids: body.paymentIds,
+            caller: try req.caller,
+            language: req.language,
+            risk: RiskContext(location: body.location, ip: req.clientIP),
+            on: req.db
+        )
+        var views: [PaymentOrderView] = []
+        for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
+        let confirmation = try challenge.map {
+            try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
         }
+        return try await BasketOutcome(orders: views, confirmation: confirmation).encodeResponse(
+            status: confirmation == nil ? .ok : .accepted,
+            for: req
+        )
     }
 
     func confirmBasket(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(BasketConfirmRequest.self)
-            let records = try await SigningBasket(services: req.bank).confirm(
-                companyID: companyID,
-                ids: body.paymentIds,
-                caller: try req.caller,
-                challengeID: body.challengeId,
-                code: body.code,
-                risk: RiskContext(location: body.location, ip: req.clientIP),
-                on: req.db
-            )
-            var views: [PaymentOrderView] = []
-            for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
-            return try await BasketOutcome(orders: views, confirmation: nil).encodeResponse(for: req)
-        }
+        let body = try req.decodeBody(BasketConfirmRequest.self)
+        let records = try await SigningBasket(services: req.bank).confirm(
+            companyID: companyID,
+            ids: body.paymentIds,
+            caller: try req.caller,
+            challengeID: body.challengeId,
+            code: body.code,
+            risk: RiskContext(location: body.location, ip: req.clientIP),
+            on: req.db
+        )
+        var views: [PaymentOrderView] = []
+        for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
+        return try await BasketOutcome(orders: views, confirmation: nil).encodeResponse(for: req)
     }
 
     func create(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            let input = try req.decodeBody(PaymentOrderInput.self)
-            let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
-            return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
-        }
+        let input = try req.decodeBody(PaymentOrderInput.self)
+        let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
+        return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
     }
 
     /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.
     func createServicePayment(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(ServicePaymentRequest.self)
-            let record = try await ServicePaymentService(services: req.bank).create(
-                companyID: companyID,
-                caller: try req.caller,
-                request: body,
-                on: req.db
-            )
-            return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
-        }
+        let body = try req.decodeBody(ServicePaymentRequest.self)
+        let record = try await ServicePaymentService(services: req.bank).create(
+            companyID: companyID,
+            caller: try req.caller,
+            request: body,
+            on: req.db
+        )
+        return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
     }
 
     func update(req: Request) async throws -> PaymentOrderView {
@@ -133,11 +125,9 @@ struct PaymentsController: RouteCollection {
     /// A signer refuses an order before it executes (issue 10).
     func reject(req: Request) async throws -> Response {
         let orderID = try req.uuidParameter("paymentId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(RejectPaymentRequest.self)
-            let record = try await req.bank.payments.reject(orderID: orderID, caller: try req.caller, reason: body.reason, on: req.db)
-            return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
-        }
+        let body = try req.decodeBody(RejectPaymentRequest.self)
+        let record = try await req.bank.payments.reject(orderID: orderID, caller: try req.caller, reason: body.reason, on: req.db)
+        return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
     }
 
     func show(req: Request) async throws -> PaymentOrderView {
@@ -147,40 +137,36 @@ struct PaymentsController: RouteCollection {
 
     func sign(req: Request) async throws -> Response {
         let orderID = try req.uuidParameter("paymentId")
-        return try await IdempotencyGuard().run(req) {
-            let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
-            let risk = RiskContext(location: body.location, ip: req.clientIP)
-            let outcome = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
-                try await req.bank.payments.sign(orderID: orderID, caller: try req.caller, language: req.language, risk: risk, on: req.db)
-            }
-            let gap = req.bank.security.otpResendGapSeconds
-            switch outcome {
-            case .executed(let record), .awaitingSignatures(let record), .awaitingBasketConfirmation(let record):
-                return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: nil).encodeResponse(for: req)
-            case .awaitingConfirmation(let record, let challenge, let phone):
-                let confirmation = try OtpChallengeResponse(challenge, phoneMasked: phone.masked, resendGapSeconds: gap)
-                return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: confirmation)
-                    .encodeResponse(status: .accepted, for: req)
-            }
+        let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
+        let risk = RiskContext(location: body.location, ip: req.clientIP)
+        let outcome = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
+            try await req.bank.payments.sign(orderID: orderID, caller: try req.caller, language: req.language, risk: risk, on: req.db)
+        }
+        let gap = req.bank.security.otpResendGapSeconds
+        switch outcome {
+        case .executed(let record), .awaitingSignatures(let record), .awaitingBasketConfirmation(let record):
+            return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: nil).encodeResponse(for: req)
+        case .awaitingConfirmation(let record, let challenge, let phone):
+            let confirmation = try OtpChallengeResponse(challenge, phoneMasked: phone.masked, resendGapSeconds: gap)
+            return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: confirmation)
+                .encodeResponse(status: .accepted, for: req)
         }
     }
 
     func confirm(req: Request) async throws -> Response {
         let orderID = try req.uuidParameter("paymentId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(OtpAnswer.self)
-            let record = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
-                try await req.bank.payments.confirm(
-                    orderID: orderID,
-                    caller: try req.caller,
-                    challengeID: body.challengeId,
-                    code: body.code,
-                    risk: RiskContext(location: body.location, ip: req.clientIP),
-                    on: req.db
-                )
-            }
-            return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
+        let body = try req.decodeBody(OtpAnswer.self)
+        let record = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
+            try await req.bank.payments.confirm(
+                orderID: orderID,
+                caller: try req.caller,
+                challengeID: body.challengeId,
+                code: body.code,
+                risk: RiskContext(location: body.location, ip: req.clientIP),
+                on: req.db
+            )
         }
+        return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
     }
 }
 

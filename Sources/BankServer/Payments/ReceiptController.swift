@@ -23,7 +23,7 @@ struct ReceiptController: RouteCollection {
             executedAt: executedAt,
             status: record.status.rawValue,
             payerName: company.name,
-            payerTaxId: company.bin,
+            payerTaxId: try req.bank.companyIdentity.taxID(of: company),
             payerAccount: payer.iban,
             payerBic: req.bank.config.bankBIC,
             beneficiaryName: record.beneficiaryName,

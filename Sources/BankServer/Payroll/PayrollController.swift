@@ -15,12 +15,10 @@ struct PayrollController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(PayrollUpload.self)
-            let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
-            let payroll = try await PayrollService(services: req.bank).create(companyID: companyID, caller: try req.caller, draft: draft, on: req.db)
-            return try await view(payroll, req: req).encodeResponse(status: .created, for: req)
-        }
+        let body = try req.decodeBody(PayrollUpload.self)
+        let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
+        let payroll = try await PayrollService(services: req.bank).create(companyID: companyID, caller: try req.caller, draft: draft, on: req.db)
+        return try await view(payroll, req: req).encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> PayrollView {
@@ -34,39 +32,35 @@ struct PayrollController: RouteCollection {
 
     func sign(req: Request) async throws -> Response {
         let id = try req.uuidParameter("payrollId")
-        return try await IdempotencyGuard().run(req) {
-            let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
-            let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
-                payrollID: id,
-                caller: try req.caller,
-                language: req.language,
-                risk: RiskContext(location: body.location, ip: req.clientIP),
-                on: req.db
-            )
-            let confirmation = try challenge.map {
-                try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
-            }
-            return try await view(payroll, req: req, confirmation: confirmation).encodeResponse(
-                status: confirmation == nil ? .ok : .accepted,
-                for: req
-            )
+        let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
+        let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
+            payrollID: id,
+            caller: try req.caller,
+            language: req.language,
+            risk: RiskContext(location: body.location, ip: req.clientIP),
+            on: req.db
+        )
+        let confirmation = try challenge.map {
+            try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
         }
+        return try await view(payroll, req: req, confirmation: confirmation).encodeResponse(
+            status: confirmation == nil ? .ok : .accepted,
+            for: req
+        )
     }
 
     func confirm(req: Request) async throws -> Response {
         let id = try req.uuidParameter("payrollId")
-        return try await IdempotencyGuard().run(req) {
-            let body = try req.decodeBody(OtpAnswer.self)
-            let payroll = try await PayrollService(services: req.bank).confirm(
-                payrollID: id,
-                caller: try req.caller,
-                challengeID: body.challengeId,
-                code: body.code,
-                risk: RiskContext(location: body.location, ip: req.clientIP),
-                on: req.db
-            )
-            return try await view(payroll, req: req).encodeResponse(for: req)
-        }
+        let body = try req.decodeBody(OtpAnswer.self)
+        let payroll = try await PayrollService(services: req.bank).confirm(
+            payrollID: id,
+            caller: try req.caller,
+            challengeID: body.challengeId,
+            code: body.code,
+            risk: RiskContext(location: body.location, ip: req.clientIP),
+            on: req.db
+        )
+        return try await view(payroll, req: req).encodeResponse(for: req)
     }
 
     private func view(_ payroll: Payroll, req: Request, confirmation: OtpChallengeResponse? = nil) async throws -> PayrollView {

@@ -68,8 +68,11 @@ struct BreachRegister: Sendable {
             for (index, id) in ids.enumerated() where !found.contains(id) { validator.add("affectedUserIds[\(index)]", "unknown_user") }
             return users
         case (true, let query?):
-            guard let bin = validator.parse("affectedQuery.companyBin", { try BIN(query.companyBin) }) else { return [] }
-            guard let company = try await Company.query(on: database).filter(\.$bin == bin.value).first() else {
+            // a BIN, or a sole proprietor's IIN
+            let key = services.companyIdentity.key(forNumber: query.companyBin)
+            if key == nil { _ = validator.parse("affectedQuery.companyBin", { try BIN(query.companyBin) }) }
+            guard let key else { return [] }
+            guard let company = try await Company.query(on: database).filter(\.$bin == key).first() else {
                 validator.add("affectedQuery.companyBin", "unknown_company")
                 return []
             }

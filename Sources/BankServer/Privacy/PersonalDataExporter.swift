@@ -37,7 +37,12 @@ struct PersonalDataExporter: Sendable {
                 status: user.status.rawValue
             ),
             companies: try memberships.map {
-                .init(companyId: try $0.company.requireID(), companyName: $0.company.name, companyBin: $0.company.bin, role: $0.role.rawValue)
+                .init(
+                    companyId: try $0.company.requireID(),
+                    companyName: $0.company.name,
+                    companyBin: try services.companyIdentity.taxID(of: $0.company),
+                    role: $0.role.rawValue
+                )
             },
             devices: try devices.map {
                 .init(

@@ -23,7 +23,12 @@ struct StaffDataReader: Sendable {
             email: person.email.value,
             status: user.status.rawValue,
             companies: try memberships.map {
-                .init(id: try $0.company.requireID(), name: $0.company.name, bin: $0.company.bin, role: $0.role.rawValue)
+                .init(
+                    id: try $0.company.requireID(),
+                    name: $0.company.name,
+                    bin: try services.companyIdentity.taxID(of: $0.company),
+                    role: $0.role.rawValue
+                )
             }
         )
     }

@@ -24,6 +24,9 @@ struct StepUp: Sendable {
         case limits = "payment_limits"
         case countries = "allowed_countries"
         case deviceKey = "device_key"
+        case companyRegistration = "company_registration"
+        case password = "password_change"
+        case email = "email_change"
     }
 
     /// Thrown by `check` when no valid code came with the request: the handler answers 202 with it.
@@ -101,6 +104,7 @@ struct StepUp: Sendable {
         do {
             return try await body()
         } catch let required as Required {
+            req.storage[StepUpChallengedKey.self] = true
             return try await required.challenge.encodeResponse(status: .accepted, for: req)
         }
     }

@@ -21,6 +21,10 @@ final class StaffMember: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "disabled_at") var disabledAt: Date?
+    /// Review M14: the RFC 6238 secret, sealed with the system key; nil means the account cannot sign in.
+    @OptionalField(key: "totp_secret") var totpSecret: Data?
+    /// The last 30-second step a code was accepted for: a code is good once.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
     init() {}
 }
@@ -35,6 +39,8 @@ final class StaffSession: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    /// The last request the session made (review M14: a staff session ends after it sits idle).
+    @OptionalField(key: "last_seen_at") var lastSeenAt: Date?
 
     init() {}
 }
@@ -65,5 +71,21 @@ struct CreateStaffTables: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(StaffSession.schema).delete()
         try await database.schema(StaffMember.schema).delete()
+    }
+}
+
+/// Review M14: the staff second factor and the idle timeout.
+struct AddStaffSecondFactor: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // SQLite adds one column per ALTER TABLE
+        try await database.schema(StaffMember.schema).field("totp_secret", .data).update()
+        try await database.schema(StaffMember.schema).field("totp_last_step", .int64).update()
+        try await database.schema(StaffSession.schema).field("last_seen_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(StaffSession.schema).deleteField("last_seen_at").update()
+        try await database.schema(StaffMember.schema).deleteField("totp_secret").update()
+        try await database.schema(StaffMember.schema).deleteField("totp_last_step").update()
     }
 }

@@ -84,7 +84,8 @@ struct StatementExportController: RouteCollection {
                 } else if let payerCompany = try await Company.find(order.$company.id, on: database),
                     let payer = try await Account.find(order.$payerAccount.id, on: database)
                 {
-                    (line.counterpartyName, line.counterpartyTaxID, line.counterpartyIBAN) = (payerCompany.name, payerCompany.bin, payer.iban)
+                    let payerTaxID = try services.companyIdentity.taxID(of: payerCompany)
+                    (line.counterpartyName, line.counterpartyTaxID, line.counterpartyIBAN) = (payerCompany.name, payerTaxID, payer.iban)
                 }
             }
             lines.append(line)
@@ -102,7 +103,7 @@ struct StatementExportController: RouteCollection {
         let header = ExportHeader(
             iban: account.iban,
             holderName: company?.name ?? "",
-            holderTaxID: company?.bin ?? "",
+            holderTaxID: try company.map { try services.companyIdentity.taxID(of: $0) } ?? "",
             bankBIC: services.config.bankBIC,
             currency: currency,
             from: query.from.map(Self.day) ?? entries.first.map { Self.day($0.createdAt) } ?? Self.day(services.clock.now()),

@@ -8,13 +8,15 @@ import Vapor
 extension TestHarness {
     /// Creates a staff account with `role` and signs it in through the API; returns the staff token.
     func staffToken(_ role: StaffMember.Role = .privacyOfficer, username: String = "staff-" + Fixtures.digits(6)) async throws -> String {
-        let password = try await StaffAccounts(services: services).create(
+        let credentials = try await StaffAccounts(services: services).create(
             username: username,
             displayName: "Test \(role.rawValue)",
             role: role,
             on: db
         )
-        let response = try await send(.POST, "/api/v1/staff/sign-in", json: StaffSignInRequest(username: username, password: password))
+        let code = credentials.authenticator.code(atStep: TOTP.step(at: clock.now()))
+        let request = StaffSignInRequest(username: username, password: credentials.password, code: code)
+        let response = try await send(.POST, "/api/v1/staff/sign-in", json: request)
         guard response.status == .ok else { throw TestFailure("staff sign-in answered \(response.status): \(response.body.string)") }
         return try response.content.decode(StaffSignInResponse.self).token
     }
@@ -39,14 +41,6 @@ extension TestHarness {
 }
 
 extension TestHarness {
-    /// Signs in again with phone and password on the registration's (trusted) device.
-    func signIn(_ registration: RegistrationRequest) async throws -> SessionGrant {
-        let request = SignInRequest(phone: registration.person.phone, password: Fixtures.password, device: registration.device)
-        let response = try await send(.POST, "/api/v1/auth/sign-in", json: request)
-        guard response.status == .ok else { throw TestFailure("sign-in answered \(response.status): \(response.body.string)") }
-        return try response.content.decode(SessionGrant.self)
-    }
-
     /// Runs a `bizbank` command group against this application, as the operator would.
     func runCommand(_ group: any AsyncCommandGroup, _ arguments: [String]) async throws {
         var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["bizbank"] + arguments))

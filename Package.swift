@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "BankCore", targets: ["BankCore"]),
         .library(name: "BankAPI", targets: ["BankAPI"]),
+        // The SDK an iOS app and the web app stand on (issue 11).
+        .library(name: "BankClient", targets: ["BankClient"]),
         .executable(name: "bizbank", targets: ["bizbank"]),
     ],
     dependencies: [
@@ -27,6 +29,9 @@ let package = Package(
         .target(name: "BankCore"),
         // The wire contract shared by the server and the SDK.
         .target(name: "BankAPI", dependencies: ["BankCore"]),
+        // The SDK: `Endpoints` over a transport (URLSession here; AsyncHTTPClient in BankClientAsyncHTTP), swift-crypto
+        // for the device key.
+        .target(name: "BankClient", dependencies: ["BankAPI", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "BankServer",
             dependencies: [
@@ -54,11 +59,21 @@ let package = Package(
             ],
             path: "Benchmarks/TransferLoad"
         ),
+        // The crash run (docs/BENCHMARKS.md): transfers retried under Idempotency-Keys while the server is killed.
+        .executableTarget(
+            name: "CrashLoad",
+            dependencies: [
+                "BankAPI", "BankCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/CrashLoad"
+        ),
         .testTarget(name: "BankCoreTests", dependencies: ["BankCore"]),
+        .testTarget(name: "BankClientTests", dependencies: ["BankClient"]),
         .testTarget(
             name: "BankServerTests",
             dependencies: [
-                "BankServer",
+                "BankServer", "BankClient",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

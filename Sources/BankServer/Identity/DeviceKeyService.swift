@@ -78,10 +78,10 @@ struct DeviceKeyService: Sendable {
         var validator = FieldValidator()
         _ = validator.require("signature", request.signature, maxLength: 512)
         try validator.throwIfInvalid()
-        guard let (device, user) = try await claimedDevice(request, on: database) else { throw BankError.signInFailed }
+        guard let (device, user, nonce) = try await claimedDevice(request, on: database) else { throw BankError.signInFailed }
         let signIn = services.signIn
         try await signIn.ensureMaySignIn(user, on: database)
-        guard try await Self.verifies(request.signature, of: request.challengeId, by: device, on: database) else {
+        guard Self.verifies(request.signature, over: nonce, by: device) else {
             try await signIn.recordFailure(of: user, language: language, on: database)
             throw BankError.signInFailed
         }
@@ -93,36 +93,38 @@ struct DeviceKeyService: Sendable {
     /// issued for that person's device, is unused and unexpired, and carries a valid signature of the device's key.
     /// The nonce is used up either way.
     func proves(_ proof: DeviceSignInRequest, userID: UUID, installationID: String, on database: any Database) async throws -> Bool {
-        guard proof.signature.utf8.count <= 512, let (device, user) = try await claimedDevice(proof, on: database),
+        guard proof.signature.utf8.count <= 512, let (device, user, nonce) = try await claimedDevice(proof, on: database),
             user.id == userID, device.installationID == installationID
         else { return false }
-        return try await Self.verifies(proof.signature, of: proof.challengeId, by: device, on: database)
+        return Self.verifies(proof.signature, over: nonce, by: device)
     }
 
-    /// Uses the nonce up; answers the trusted, keyed device it was issued for, or nil (unknown, used or expired).
-    private func claimedDevice(_ proof: DeviceSignInRequest, on database: any Database) async throws -> (Device, User)? {
+    /// Uses the nonce up; answers the trusted, keyed device it was issued for and the nonce, or nil (unknown, used or
+    /// expired).
+    private func claimedDevice(_ proof: DeviceSignInRequest, on database: any Database) async throws -> (Device, User, Data)? {
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         let now = services.clock.now()
         let claimed = try await sql.raw(
             """
             UPDATE device_key_challenges SET used_at = \(bind: now) WHERE id = \(bind: proof.challengeId) AND used_at IS NULL \
-            AND expires_at > \(bind: now) RETURNING device_id
+            AND expires_at > \(bind: now) RETURNING device_id, nonce
             """
         ).first()
         guard let deviceID = try claimed?.decode(column: "device_id", as: UUID?.self),
+            let nonce = try claimed?.decode(column: "nonce", as: Data.self),
             let device = try await Device.find(deviceID, on: database), device.publicKey != nil, device.trustedAt != nil,
             let user = try await User.find(device.$user.id, on: database)
         else { return nil }
-        return (device, user)
+        return (device, user, nonce)
     }
 
     /// ECDSA P-256 over the nonce; the signature is DER (iOS, Android) or raw r‖s (WebCrypto in a browser).
-    private static func verifies(_ encoded: String, of challengeID: UUID, by device: Device, on database: any Database) async throws -> Bool {
-        guard let challenge = try await DeviceKeyChallenge.find(challengeID, on: database), let keyData = device.publicKey,
+    private static func verifies(_ encoded: String, over nonce: Data, by device: Device) -> Bool {
+        guard let keyData = device.publicKey,
             let data = Data(base64Encoded: encoded), let key = try? P256.Signing.PublicKey(x963Representation: keyData),
             let signature = (try? P256.Signing.ECDSASignature(derRepresentation: data)) ?? (try? P256.Signing.ECDSASignature(rawRepresentation: data))
         else { return false }
-        return key.isValidSignature(signature, for: challenge.nonce)
+        return key.isValidSignature(signature, for: nonce)
     }
 }
 

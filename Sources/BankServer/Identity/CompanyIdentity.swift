@@ -23,9 +23,16 @@ struct CompanyIdentity: Sendable {
     let services: BankServices
 
     /// Parses `company.kind` and `company.bin`; a sole proprietor's number is the registering owner's own IIN.
-    func parse(kind text: String?, number: String, ownerIIN: IIN?, field: String, into validator: inout FieldValidator) -> Identifier? {
+    func parse(
+        kind text: String?,
+        number: String,
+        ownerIIN: IIN?,
+        fields: (kind: String, number: String),
+        into validator: inout FieldValidator
+    ) -> Identifier? {
+        let field = fields.number
         guard let kind = Kind(rawValue: text ?? Kind.legalEntity.rawValue) else {
-            validator.add(field.replacingOccurrences(of: "bin", with: "kind"), "invalid_value")
+            validator.add(fields.kind, "invalid_value")
             return nil
         }
         switch kind {
@@ -37,7 +44,7 @@ struct CompanyIdentity: Sendable {
                 validator.add(field, "not_your_iin")
                 return nil
             }
-            return Identifier(kind: kind, taxID: iin.value, key: "iin:" + services.vault.iinIndex(iin))
+            return Identifier(kind: kind, taxID: iin.value, key: key(of: iin))
         }
     }
 
@@ -45,9 +52,12 @@ struct CompanyIdentity: Sendable {
     /// (a BIN's fifth digit is 4–6, an IIN's is a day's tens, 0–3, so one number is never both).
     func key(forNumber number: String) -> String? {
         if let bin = try? BIN(number) { return bin.value }
-        if let iin = try? IIN(number) { return "iin:" + services.vault.iinIndex(iin) }
+        if let iin = try? IIN(number) { return key(of: iin) }
         return nil
     }
+
+    /// A sole proprietor's `companies.bin`: the blind index of the IIN, never the IIN.
+    private func key(of iin: IIN) -> String { "iin:" + services.vault.iinIndex(iin) }
 
     func makeCompany(name: String, _ identifier: Identifier) throws -> Company {
         let company = Company(name: name, bin: identifier.key)

@@ -22,7 +22,7 @@ struct CompanyRegistration: Sendable {
         var validator = FieldValidator()
         let name = validator.companyName("name", request.name)
         let identity = services.companyIdentity
-        let identifier = identity.parse(kind: request.kind, number: request.bin, ownerIIN: owner.iin, field: "bin", into: &validator)
+        let identifier = identity.parse(kind: request.kind, number: request.bin, ownerIIN: owner.iin, fields: ("kind", "bin"), into: &validator)
         try validator.throwIfInvalid()
         guard let name, let identifier else { throw BankError.internalError }
         let registrations = RegistrationService(services: services)

@@ -26,7 +26,7 @@ struct RegistrationService: Sendable {
             kind: request.company.kind,
             number: request.company.bin,
             ownerIIN: iin,
-            field: "company.bin",
+            fields: ("company.kind", "company.bin"),
             into: &validator
         )
         let phone = validator.parse("person.phone") { try PhoneNumber(request.person.phone) }

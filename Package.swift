@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BankAPI", targets: ["BankAPI"]),
         // The SDK an iOS app and the web app stand on (issue 11).
         .library(name: "BankClient", targets: ["BankClient"]),
+        .library(name: "BankClientAsyncHTTP", targets: ["BankClientAsyncHTTP"]),
         .executable(name: "bizbank", targets: ["bizbank"]),
     ],
     dependencies: [
@@ -31,7 +32,16 @@ let package = Package(
         .target(name: "BankAPI", dependencies: ["BankCore"]),
         // The SDK: `Endpoints` over a transport (URLSession here; AsyncHTTPClient in BankClientAsyncHTTP), swift-crypto
         // for the device key.
-        .target(name: "BankClient", dependencies: ["BankAPI", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "BankClient", dependencies: ["BankAPI", "BankCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The SDK's transport for server-side users (the web app, the load tools).
+        .target(
+            name: "BankClientAsyncHTTP",
+            dependencies: [
+                "BankClient", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "BankServer",
             dependencies: [
@@ -53,10 +63,7 @@ let package = Package(
         // Release-build load tool (docs/BENCHMARKS.md): drives a running server's HTTP API.
         .executableTarget(
             name: "TransferLoad",
-            dependencies: [
-                "BankAPI", "BankCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
+            dependencies: ["BankAPI", "BankCore", "BankClient", "BankClientAsyncHTTP"],
             path: "Benchmarks/TransferLoad"
         ),
         // The crash run (docs/BENCHMARKS.md): transfers retried under Idempotency-Keys while the server is killed.
@@ -73,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "BankServerTests",
             dependencies: [
-                "BankServer", "BankClient",
+                "BankServer", "BankClient", "BankClientAsyncHTTP",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -1,12 +1,11 @@
-import AsyncHTTPClient
 import BankAPI
+import BankClient
+import BankClientAsyncHTTP
 import BankCore
 import Foundation
-import NIOCore
-import NIOHTTP1
 
-// Drives the HTTP API of a running release server: K concurrent clients, each of its own company, move money
-// between the company's two accounts — the accountant drafts an own-account transfer and the director signs it,
+// Drives the HTTP API of a running release server through the SDK (BankClient over AsyncHTTPClient, no hand-built
+// requests): K concurrent clients, each of its own company, move money between the company's two accounts — the accountant drafts an own-account transfer and the director signs it,
 // which executes it (two requests per transfer). Prints throughput and p50/p99 latency of a whole transfer.
 //
 //   swift run -c release TransferLoad --base-url http://127.0.0.1:8080 --seed bench-seed.json --clients 16 --seconds 30
@@ -53,23 +52,21 @@ enum TransferLoad {
         let options = Options(CommandLine.arguments)
         let seeded = try JSONDecoder().decode(Seeded.self, from: Data(contentsOf: URL(fileURLWithPath: options.seedPath)))
         precondition(seeded.companies.count >= options.clients, "seed at least as many companies as clients")
-        let encoder = JSONEncoder()
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-
-        @Sendable func call(_ method: HTTPMethod, _ path: String, token: String, body: Data? = nil) async throws -> (UInt, ByteBuffer) {
-            var request = HTTPClientRequest(url: options.baseURL + path)
-            request.method = method
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            if let body {
-                request.headers.add(name: "Content-Type", value: "application/json")
-                request.body = .bytes(ByteBuffer(bytes: body))
-            }
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-            return (response.status.code, try await response.body.collect(upTo: 1 << 20))
+        let transport = AsyncHTTPClientTransport()
+        guard let baseURL = URL(string: options.baseURL) else { fatalError("bad --base-url") }
+        // through the SDK, as an app would: each write carries its Idempotency-Key; no retries, so a failure counts
+        func client(_ token: String) -> BankClient {
+            BankClient(baseURL: baseURL, language: "en", transport: transport, tokens: InMemoryTokenStore(token: token), retry: .none)
         }
+        let people = seeded.companies.map { (accountant: client($0.accountantToken), director: client($0.directorToken)) }
 
-        @Sendable func transfer(_ company: Seeded.Company, _ index: Int) async throws -> Bool {
+        @Sendable func transfer(
+            _ company: Seeded.Company,
+            _ person: (accountant: BankClient, director: BankClient),
+            _ index: Int
+        ) async throws
+            -> Bool
+        {
             let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
             let (from, to) = index % 2 == 0 ? (company.accounts[0], company.accounts[1]) : (company.accounts[1], company.accounts[0])
             let input = PaymentOrderInput(
@@ -88,16 +85,9 @@ enum TransferLoad {
                 valueDate: today,
                 urgency: "standard"
             )
-            let (created, body) = try await call(
-                .POST,
-                "/api/v1/companies/\(company.companyId)/payments",
-                token: company.accountantToken,
-                body: try encoder.encode(input)
-            )
-            guard created == 201 else { return false }
-            let order = try decoder.decode(PaymentOrderView.self, from: Data(body.readableBytesView))
-            let (signed, _) = try await call(.POST, "/api/v1/payments/\(order.id)/sign", token: company.directorToken)
-            return signed == 200
+            let order = try await person.accountant.send(Endpoints.Payments.createPayment, company.companyId, body: input)
+            let signed = try await person.director.send(Endpoints.Payments.signPayment, order.id, body: SignPaymentRequest())
+            return signed.order.status == "executed"
         }
 
         let deadline = Date().addingTimeInterval(options.seconds)
@@ -105,12 +95,13 @@ enum TransferLoad {
         let results = try await withThrowingTaskGroup(of: ClientResult.self) { group in
             for client in 0..<options.clients {
                 let company = seeded.companies[client]
+                let person = people[client]
                 group.addTask {
                     var result = ClientResult()
                     var index = 0
                     while Date() < deadline {
                         let start = ContinuousClock.now
-                        let ok = (try? await transfer(company, index)) ?? false
+                        let ok = (try? await transfer(company, person, index)) ?? false
                         let elapsed = ContinuousClock.now - start
                         if ok {
                             result.latencies.append(Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))

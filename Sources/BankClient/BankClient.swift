@@ -11,8 +11,11 @@ public final class BankClient: Sendable {
     let tokens: any TokenStore
     let retry: RetryPolicy
     let sleeper: any Sleeper
+    /// The tiers this client may call: a client's `BankClient` never sends a staff operation, and `StaffClient`
+    /// never a client one, so a token is only ever shown to the tier it belongs to.
+    let tiers: Set<AuthTier>
 
-    public init(
+    public convenience init(
         baseURL: URL,
         language: String = "kk",
         transport: any HTTPTransport = URLSessionTransport(),
@@ -20,6 +23,27 @@ public final class BankClient: Sendable {
         retry: RetryPolicy = RetryPolicy(),
         sleeper: any Sleeper = TaskSleeper()
     ) {
+        self.init(
+            baseURL: baseURL,
+            language: language,
+            transport: transport,
+            tokens: tokens,
+            retry: retry,
+            sleeper: sleeper,
+            tiers: [.public, .signedIn]
+        )
+    }
+
+    init(
+        baseURL: URL,
+        language: String,
+        transport: any HTTPTransport,
+        tokens: any TokenStore,
+        retry: RetryPolicy,
+        sleeper: any Sleeper,
+        tiers: Set<AuthTier>
+    ) {
+        self.tiers = tiers
         self.baseURL = baseURL
         self.language = language
         self.transport = transport
@@ -34,6 +58,8 @@ public final class BankClient: Sendable {
         public var query: [URLQueryItem]
         public var headers: [String: String]
         public var idempotencyKey: String?
+        /// A file sent as the body, byte for byte, with its media type (uploads).
+        var file: (data: Data, contentType: String)?
 
         public init(query: [URLQueryItem] = [], headers: [String: String] = [:], idempotencyKey: String? = nil) {
             self.query = query
@@ -56,11 +82,12 @@ public final class BankClient: Sendable {
     /// Sends the operation and decodes its answer; a 202 with a code challenge comes back as `.codeSent`.
     public func call<P, B, O>(_ endpoint: Endpoint<P, B, O>, _ parameters: P, body: B, options: Options = Options()) async throws -> Answer<O> {
         let response = try await exchange(endpoint, parameters, body: body, options: options)
-        // a 202 is the operation's own answer when it decodes as one (a registration's challenge, a basket awaiting
-        // its code); otherwise it is a code sent first (a new device, a step-up)
+        // a 202 carrying a code challenge is a code sent first (a new device, a step-up) unless the challenge is the
+        // operation's own answer (a registration); an order or a basket awaiting its code carries it inside, as
+        // `confirmation`, and is the operation's answer. An output with only optional fields would decode from any
+        // body, so the challenge's shape decides, not whether the output decodes.
         if response.status == 202, O.self != OtpChallengeResponse.self,
-            let challenge = try? Self.decoder.decode(OtpChallengeResponse.self, from: response.body),
-            O.self == NoContent.self || (try? Self.decoder.decode(O.self, from: response.body)) == nil
+            let challenge = try? Self.decoder.decode(OtpChallengeResponse.self, from: response.body)
         {
             return .codeSent(challenge)
         }
@@ -130,6 +157,7 @@ public final class BankClient: Sendable {
     }
 
     private func request<P, B, O>(for endpoint: Endpoint<P, B, O>, _ parameters: P, body: B, options: Options) async throws -> HTTPRequestData {
+        guard tiers.contains(endpoint.auth) else { throw BankClientError.wrongTier(endpoint.operationID) }
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else { throw BankClientError.transport("bad URL") }
         let basePath = components.percentEncodedPath.trimmingSuffix("/")
         components.percentEncodedPath = basePath + endpoint.path(parameters)
@@ -139,7 +167,10 @@ public final class BankClient: Sendable {
         headers["Accept"] = "application/json"
         headers["Accept-Language"] = language
         var data: Data?
-        if !(body is NoBody) {
+        if let file = options.file {
+            data = file.data
+            headers["Content-Type"] = file.contentType
+        } else if !(body is NoBody) {
             data = try Self.encoder.encode(body)
             headers["Content-Type"] = "application/json"
         }
@@ -160,6 +191,7 @@ public final class BankClient: Sendable {
             await tokens.setToken(nil)
             return .sessionExpired
         case "policy_acceptance_required": return .policyAcceptanceRequired(version: problem.policyVersion ?? 0, problem: problem)
+        case "consent_required" where problem.purpose != nil: return .consentRequired(purpose: problem.purpose ?? "")
         default: return .problem(problem)
         }
     }

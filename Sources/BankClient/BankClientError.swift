@@ -39,15 +39,24 @@ public enum BankClientError: Error, Sendable, Equatable, CustomStringConvertible
     case transport(String)
     /// An answer the SDK does not understand.
     case unexpectedResponse(status: Int)
+    /// §2.3: the device feature needs the person's consent for this purpose first; ask for it, then grant it.
+    case consentRequired(purpose: String)
+    /// A staff operation sent through a client's `BankClient`, or a client operation through `StaffClient`.
+    case wrongTier(String)
 
     public var description: String {
         switch self {
-        case .problem(let problem): "\(problem.status) \(problem.code): \(problem.title)"
+        case .problem(let problem):
+            // field names and codes only: a field's value never travels back in a problem
+            "\(problem.status) \(problem.code): \(problem.title)"
+                + (problem.errors.map { " [" + $0.map { "\($0.field) \($0.code)" }.joined(separator: ", ") + "]" } ?? "")
         case .sessionExpired: "the session has ended; sign in again"
         case .policyAcceptanceRequired(let version, _): "policy edition \(version) must be accepted first"
         case .notSignedIn: "not signed in"
         case .transport(let reason): "transport failure: \(reason)"
         case .unexpectedResponse(let status): "unexpected response \(status)"
+        case .consentRequired(let purpose): "consent for \(purpose) is needed first"
+        case .wrongTier(let operation): "\(operation) belongs to another client"
         }
     }
 
@@ -56,6 +65,7 @@ public enum BankClientError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .problem(let problem), .policyAcceptanceRequired(_, let problem): problem.code
         case .sessionExpired: "session_expired"
+        case .consentRequired: "consent_required"
         default: nil
         }
     }

@@ -44,6 +44,40 @@ extension BankClient {
         return grant
     }
 
+    /// An invited employee starts activating their account: a code goes to the invited phone.
+    public func startActivation(phone: String, device: DeviceDescriptor) async throws -> OtpChallengeResponse {
+        try await send(Endpoints.Employees.startInvitationActivation, body: InvitationActivationStart(phone: phone, device: device))
+    }
+
+    /// The code, a new password and the acceptance of the edition in force (§6.2, §2.2.6): the first session.
+    @discardableResult
+    public func completeActivation(
+        _ challenge: OtpChallengeResponse,
+        code: String,
+        password: String,
+        policyVersion: Int
+    ) async throws
+        -> SessionGrant
+    {
+        let request = InvitationActivationComplete(
+            challengeId: challenge.challengeId,
+            code: code,
+            password: password,
+            acceptPolicy: true,
+            policyVersion: policyVersion,
+            consentToAccountCreation: true
+        )
+        let grant = try await send(Endpoints.Employees.completeInvitationActivation, body: request)
+        await tokens.setToken(grant.token)
+        return grant
+    }
+
+    /// §6.2: accepts the edition `policyAcceptanceRequired` named, after the app has shown it.
+    @discardableResult
+    public func acceptPolicy(version: Int) async throws -> PolicyAcceptanceView {
+        try await send(Endpoints.Privacy.acceptPolicy, body: AcceptPolicyRequest(version: version))
+    }
+
     /// Sign-in with the device key alone (biometrics on the phone unlock it): a fresh nonce, signed.
     @discardableResult
     public func signIn(phone: String, deviceID: String, key: any DeviceKey) async throws -> SessionGrant {

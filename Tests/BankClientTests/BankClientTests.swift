@@ -14,7 +14,7 @@ struct BankClientTests {
     static let read = Endpoint<NoParameters, NoBody, Item>("read", .GET, "/api/v1/thing", auth: .signedIn)
     static let list = Endpoint<NoParameters, NoBody, ListPage<Item>>("list", .GET, "/api/v1/things", auth: .signedIn)
 
-    private func client(_ transport: StubTransport, sleeper: RecordingSleeper = RecordingSleeper(), token: String? = "secret-token") -> BankClient {
+    func client(_ transport: StubTransport, sleeper: RecordingSleeper = RecordingSleeper(), token: String? = "secret-token") -> BankClient {
         BankClient(
             baseURL: URL(string: "https://bank.example/")!,
             language: "ru",

@@ -70,6 +70,20 @@ struct EndpointContractTests {
         }
     }
 
+    /// Every served route but the pages was registered through its `Endpoint` value (typed handler, tier checked), not by hand.
+    @Test
+    func everyServedRoute_isRegisteredWithItsEndpoint() async throws {
+        try await withApp(.sqlite) { t in
+            let byRoute = Dictionary(uniqueKeysWithValues: Endpoints.all.map { ($0.description, $0.operationID) })
+            for route in t.app.routes.all {
+                let path = "/" + route.path.map { if case .parameter(let name) = $0 { "{\(name)}" } else { $0.description } }.joined(separator: "/")
+                guard !path.hasPrefix("/dev/"), path != "/policy" else { continue }
+                let registered = route.userInfo[TierRoutes.operationKey] as? String
+                #expect(registered != nil && registered == byRoute["\(route.method.rawValue) \(path)"], "\(route.method.rawValue) \(path)")
+            }
+        }
+    }
+
     /// The tier and the key rule: staff paths are staff, every signed-in write takes `Idempotency-Key`.
     @Test func tiersAndKeys_followThePaths() {
         for endpoint in Endpoints.all {

@@ -8,11 +8,11 @@ struct BranchesController: RouteCollection {
     static let perIP = RateLimiter.Rule(name: "branch-search", limit: 60, windowSeconds: 60)
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("branches", "nearby", use: nearby)
-        routes.get("branches", ":branchId", use: show)
+        routes.on(Endpoints.Branches.findNearbyBranches, use: nearby)
+        routes.on(Endpoints.Branches.getBranch, use: show)
     }
 
-    func nearby(req: Request) async throws -> Response {
+    func nearby(req: Request) async throws -> Reply<NearbyBranches> {
         try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
         let query = try NearbyRequest.query(from: req)
         let now = req.bank.clock.now()
@@ -26,18 +26,14 @@ struct BranchesController: RouteCollection {
             items: try page.items.map { try $0.branch.view(language: language, at: now, distanceMetres: Int($0.distanceMetres.rounded())) },
             nextCursor: page.next.map { BranchCursor.encode($0, tag: query.tag) }
         )
-        let response = try await answer.encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
-        return response
+        return Reply(answer).with(.contentLanguage, language.rawValue)
     }
 
-    func show(req: Request) async throws -> Response {
+    func show(req: Request) async throws -> Reply<BranchView> {
         try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
         guard let branch = try await Branch.find(try req.uuidParameter("branchId"), on: req.db) else { throw BankError.notFound }
         let language = req.language
-        let response = try await branch.view(language: language, at: req.bank.clock.now()).encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
-        return response
+        return Reply(try branch.view(language: language, at: req.bank.clock.now())).with(.contentLanguage, language.rawValue)
     }
 }
 
@@ -45,16 +41,16 @@ struct BranchesController: RouteCollection {
 /// Support or the privacy officer (branch data is public information; no client data is touched).
 struct StaffBranchesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("branches", use: create)
-        routes.put("branches", ":branchId", use: update)
-        routes.delete("branches", ":branchId", use: delete)
+        routes.on(Endpoints.Staff.staffCreateBranch, use: create)
+        routes.on(Endpoints.Staff.staffReplaceBranch, use: update)
+        routes.on(Endpoints.Staff.staffDeleteBranch, use: delete)
     }
 
-    func create(req: Request) async throws -> Response {
+    func create(req: Request) async throws -> Reply<BranchRecord> {
         let staff = try req.staff(.support, .privacyOfficer)
         let draft = try BranchDraft.validate(try req.decodeBody(BranchInput.self))
         let branch = try await BranchCatalog(services: req.bank).create(draft, by: staff.id, on: req.db)
-        return try await branch.record().encodeResponse(status: .created, for: req)
+        return .created(try branch.record())
     }
 
     func update(req: Request) async throws -> BranchRecord {

@@ -15,22 +15,21 @@ struct DocumentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // Vapor refuses a body that reaches `maxSize`; one byte more lets a file of exactly the limit through.
         let body = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: maxBytes + 1))
-        routes.on(.PUT, "me", "photo", body: body, use: putPhoto).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
-        routes.get("me", "photo", use: photo)
-        routes.delete("me", "photo", use: deletePhoto)
-        let documents = routes.grouped("companies", ":companyId", "documents")
-        documents.on(.POST, body: body, use: upload).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
-        documents.get(use: list)
-        documents.get(":documentId", use: show)
-        documents.get(":documentId", "content", use: content)
-        documents.delete(":documentId", use: delete)
+        routes.on(Endpoints.Documents.putMyPhoto, body: body, use: putPhoto).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
+        routes.on(Endpoints.Documents.getMyPhoto, use: photo)
+        routes.on(Endpoints.Documents.deleteMyPhoto, use: deletePhoto)
+        routes.on(Endpoints.Documents.uploadCompanyDocument, body: body, use: upload).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
+        routes.on(Endpoints.Documents.listCompanyDocuments, use: list)
+        routes.on(Endpoints.Documents.getCompanyDocument, use: show)
+        routes.on(Endpoints.Documents.downloadCompanyDocument, use: content)
+        routes.on(Endpoints.Documents.deleteCompanyDocument, use: delete)
     }
 
     // MARK: - The user's photo
 
-    func putPhoto(req: Request) async throws -> Response {
+    func putPhoto(req: Request) async throws -> Reply<DocumentView> {
         let (photo, created) = try await PhotoService(services: req.bank).put(req.documentUpload, caller: try req.caller, on: req.db)
-        return try await photo.view().encodeResponse(status: created ? .created : .ok, for: req)
+        return Reply(try photo.view(), status: created ? .created : .ok)
     }
 
     func photo(req: Request) async throws -> Response {
@@ -45,7 +44,7 @@ struct DocumentsController: RouteCollection {
 
     // MARK: - A company's documents
 
-    func upload(req: Request) async throws -> Response {
+    func upload(req: Request) async throws -> Reply<DocumentView> {
         let companyID = try req.uuidParameter("companyId")
         var validator = FieldValidator()
         let target = CompanyDocumentService.Target(
@@ -60,9 +59,8 @@ struct DocumentsController: RouteCollection {
             caller: try req.caller,
             on: req.db
         )
-        let response = try await document.view().encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/companies/\(companyID)/documents/\(try document.requireID())")
-        return response
+        let location = Endpoints.Documents.getCompanyDocument.path(IDPair(companyID, try document.requireID()))
+        return .created(try document.view()).with(.location, location)
     }
 
     func list(req: Request) async throws -> ListPage<DocumentView> {

@@ -7,20 +7,20 @@ import Vapor
 /// person's own invitations (signed in). The activation of a new person's account is `InvitationActivationController`.
 struct EmployeesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("companies", ":companyId", "invitations", use: invite)
-        routes.get("companies", ":companyId", "invitations", use: invitations)
-        routes.delete("companies", ":companyId", "invitations", ":invitationId", use: revoke)
-        routes.get("companies", ":companyId", "employees", use: employees)
-        routes.put("companies", ":companyId", "employees", ":userId", use: changeRole)
-        routes.delete("companies", ":companyId", "employees", ":userId", use: remove)
-        routes.get("me", "invitations", use: mine)
-        routes.post("me", "invitations", ":invitationId", "accept", use: accept)
-        routes.post("me", "invitations", ":invitationId", "decline", use: decline)
+        routes.on(Endpoints.Employees.inviteEmployee, use: invite)
+        routes.on(Endpoints.Employees.listInvitations, use: invitations)
+        routes.on(Endpoints.Employees.revokeInvitation, use: revoke)
+        routes.on(Endpoints.Employees.listEmployees, use: employees)
+        routes.on(Endpoints.Employees.changeEmployeeRole, use: changeRole)
+        routes.on(Endpoints.Employees.removeEmployee, use: remove)
+        routes.on(Endpoints.Employees.listMyInvitations, use: mine)
+        routes.on(Endpoints.Employees.acceptInvitation, use: accept)
+        routes.on(Endpoints.Employees.declineInvitation, use: decline)
     }
 
-    func invite(req: Request) async throws -> Response {
+    func invite(req: Request) async throws -> Reply<EmployeeInvitationView> {
         let companyID = try req.uuidParameter("companyId")
-        return try await StepUp.answering(req) {
+        return try await StepUp.replying(req) {
             let body = try req.decodeBody(EmployeeInvitationRequest.self)
             let invitation = try await req.bank.employees.invite(
                 companyID: companyID,
@@ -31,7 +31,7 @@ struct EmployeesController: RouteCollection {
                 on: req.db
             )
             try await StepUp(services: req.bank).announce(.invitation, companyID: companyID, actor: try req.caller.userID, on: req.db)
-            return try await req.bank.employees.view(invitation, on: req.db).encodeResponse(status: .created, for: req)
+            return .created(try await req.bank.employees.view(invitation, on: req.db))
         }
     }
 
@@ -62,16 +62,16 @@ struct EmployeesController: RouteCollection {
         return ListPage(items: items, nextCursor: nil)
     }
 
-    func changeRole(req: Request) async throws -> Response {
+    func changeRole(req: Request) async throws -> Reply<EmployeeView> {
         let companyID = try req.uuidParameter("companyId")
         let userID = try req.uuidParameter("userId")
         let body = try req.decodeBody(EmployeeRoleChange.self)
-        return try await StepUp.answering(req) {
+        return try await StepUp.replying(req) {
             try await directorStepUp(req, .roleChange, companyID: companyID)
             let service = req.bank.employees
             let membership = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
             try await StepUp(services: req.bank).announce(.roleChange, companyID: companyID, actor: try req.caller.userID, on: req.db)
-            return try await service.view(membership, user: try await membership.$user.get(on: req.db)).encodeResponse(for: req)
+            return Reply(try service.view(membership, user: try await membership.$user.get(on: req.db)))
         }
     }
 
@@ -112,24 +112,24 @@ struct EmployeesController: RouteCollection {
 /// A new person activates the account their invitation describes (no session yet): code, then password.
 struct InvitationActivationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("invitations", "activate", use: start)
-        routes.post("invitations", "activate", "verify", use: complete)
+        routes.on(Endpoints.Employees.startInvitationActivation, use: start)
+        routes.on(Endpoints.Employees.completeInvitationActivation, use: complete)
     }
 
-    func start(req: Request) async throws -> Response {
+    func start(req: Request) async throws -> Reply<OtpChallengeResponse> {
         let body = try req.decodeBody(InvitationActivationStart.self)
         let challenge = try await InvitationAcceptance(services: req.bank).start(body, origin: req.sessionOrigin, language: req.language, on: req.db)
         let phoneMasked = (try? PhoneNumber(body.phone).masked) ?? ""
         let response = try OtpChallengeResponse(challenge, phoneMasked: phoneMasked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
-        return try await response.encodeResponse(status: .accepted, for: req)
+        return .accepted(response)
     }
 
-    func complete(req: Request) async throws -> Response {
+    func complete(req: Request) async throws -> Reply<SessionGrant> {
         let body = try req.decodeBody(InvitationActivationComplete.self)
         let rule = RateLimiter.Rule(name: "otp-verify-ip", limit: req.bank.security.otpVerifyPerIPPerMinute, windowSeconds: 60)
         try await req.bank.rateLimiter.hit(rule, key: req.clientIP, on: req.db)
         let grant = try await InvitationAcceptance(services: req.bank).complete(body, origin: req.sessionOrigin, on: req.db)
-        return try await grant.encodeResponse(status: .created, for: req)
+        return .created(grant)
     }
 }
 

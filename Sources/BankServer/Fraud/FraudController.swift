@@ -12,8 +12,8 @@ struct FraudController {
     }
 
     /// The director sets the allowed countries with a fresh code (`StepUp`); every signer is told.
-    func setSettings(req: Request) async throws -> Response {
-        try await StepUp.answering(req) { try await changeSettings(req: req).encodeResponse(for: req) }
+    func setSettings(req: Request) async throws -> Reply<CompanySecuritySettings> {
+        try await StepUp.replying(req) { Reply(try await changeSettings(req: req)) }
     }
 
     private func changeSettings(req: Request) async throws -> CompanySecuritySettings {

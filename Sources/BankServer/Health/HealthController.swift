@@ -9,13 +9,13 @@ struct HealthController {
 
     func live(req: Request) async throws -> [String: String] { ["status": "ok"] }
 
-    func ready(req: Request) async throws -> Response {
+    func ready(req: Request) async throws -> Reply<[String: String]> {
         var ok = false
         if let sql = req.db as? any SQLDatabase {
             ok = (try? await sql.raw("SELECT 1 AS one").first()) != nil
         }
         let body = ["status": ok ? "ok" : "unavailable", "database": ok ? "reachable" : "unreachable"]
-        return try await body.encodeResponse(status: ok ? .ok : .serviceUnavailable, for: req)
+        return Reply(body, status: ok ? .ok : .serviceUnavailable)
     }
 
     func metrics(req: Request) async throws -> Response {

@@ -49,8 +49,8 @@ struct CompanyRegistration: Sendable {
         }
     }
 
-    static func handle(req: Request) async throws -> Response {
-        try await StepUp.answering(req) {
+    static func handle(req: Request) async throws -> Reply<CompanyMembershipView> {
+        try await StepUp.replying(req) {
             let body = try req.decodeBody(RegistrationRequest.CompanyPart.self)
             let view = try await CompanyRegistration(services: req.bank).register(
                 body,
@@ -58,7 +58,7 @@ struct CompanyRegistration: Sendable {
                 stepUp: try StepUp.Proof(req, action: .companyRegistration, scope: nil),
                 on: req.db
             )
-            return try await view.encodeResponse(status: .created, for: req)
+            return .created(view)
         }
     }
 }

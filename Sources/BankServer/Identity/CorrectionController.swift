@@ -5,12 +5,11 @@ import Vapor
 /// the e-mail address and the phone number once the codes sent to them come back.
 struct CorrectionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let me = routes.grouped("me")
-        me.patch("profile", use: changeName)
-        me.post("email-change", use: startEmailChange)
-        me.post("email-change", "confirm", use: confirmEmailChange)
-        me.post("phone-change", use: startPhoneChange)
-        me.post("phone-change", "confirm", use: confirmPhoneChange)
+        routes.on(Endpoints.Sessions.updateProfile, use: changeName)
+        routes.on(Endpoints.Sessions.startEmailChange, use: startEmailChange)
+        routes.on(Endpoints.Sessions.confirmEmailChange, use: confirmEmailChange)
+        routes.on(Endpoints.Sessions.startPhoneChange, use: startPhoneChange)
+        routes.on(Endpoints.Sessions.confirmPhoneChange, use: confirmPhoneChange)
     }
 
     func changeName(req: Request) async throws -> UserProfile {
@@ -19,8 +18,8 @@ struct CorrectionController: RouteCollection {
     }
 
     /// Issue 10: a new address needs a fresh SMS code to the person's phone first (step-up), then the code e-mailed there.
-    func startEmailChange(req: Request) async throws -> Response {
-        try await StepUp.answering(req) {
+    func startEmailChange(req: Request) async throws -> Reply<EmailChangeStarted> {
+        try await StepUp.replying(req) {
             let body = try req.decodeBody(EmailChangeRequest.self)
             let started = try await EmailChangeService(services: req.bank).start(
                 email: body.email,
@@ -29,7 +28,7 @@ struct CorrectionController: RouteCollection {
                 stepUp: try StepUp.Proof(req, action: .email, scope: nil),
                 on: req.db
             )
-            return try await started.encodeResponse(status: .accepted, for: req)
+            return .accepted(started)
         }
     }
 
@@ -45,7 +44,7 @@ struct CorrectionController: RouteCollection {
         )
     }
 
-    func startPhoneChange(req: Request) async throws -> Response {
+    func startPhoneChange(req: Request) async throws -> Reply<PhoneChangeStarted> {
         let body = try req.decodeBody(PhoneChangeRequest.self)
         let started = try await PhoneChangeService(services: req.bank).start(
             phone: body.phone,
@@ -53,7 +52,7 @@ struct CorrectionController: RouteCollection {
             language: req.language,
             on: req.db
         )
-        return try await started.encodeResponse(status: .accepted, for: req)
+        return .accepted(started)
     }
 
     func confirmPhoneChange(req: Request) async throws -> UserProfile {

@@ -5,14 +5,13 @@ import Vapor
 /// The signed-in person's own profile, sessions, devices, device key and password (§2.2.2, §2.3.3).
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let me = routes.grouped("me")
-        me.get(use: profile)
-        me.get("sessions", use: sessions)
-        me.delete("sessions", ":sessionId", use: revokeSession)
-        me.get("devices", use: devices)
-        me.delete("devices", ":deviceId", use: forgetDevice)
-        me.post("device-key", use: enrolDeviceKey)
-        me.post("password", use: changePassword)
+        routes.on(Endpoints.Sessions.getMe, use: profile)
+        routes.on(Endpoints.Sessions.listSessions, use: sessions)
+        routes.on(Endpoints.Sessions.revokeSession, use: revokeSession)
+        routes.on(Endpoints.Sessions.listDevices, use: devices)
+        routes.on(Endpoints.Sessions.removeDevice, use: forgetDevice)
+        routes.on(Endpoints.Sessions.enrollDeviceKey, use: enrolDeviceKey)
+        routes.on(Endpoints.Sessions.changePassword, use: changePassword)
     }
 
     func signOut(req: Request) async throws -> HTTPStatus {
@@ -97,16 +96,16 @@ struct ProfileController: RouteCollection {
     }
 
     /// A new device key needs a fresh code to the person's phone (issue 10, review H3): a session alone cannot plant one.
-    func enrolDeviceKey(req: Request) async throws -> Response {
+    func enrolDeviceKey(req: Request) async throws -> Reply<DeviceKeyEnrolled> {
         let body = try req.decodeBody(DeviceKeyEnrolment.self)
-        return try await StepUp.answering(req) {
+        return try await StepUp.replying(req) {
             let enrolled = try await req.bank.deviceKeys.enrol(
                 publicKey: body.publicKey,
                 caller: try req.caller,
                 stepUp: try StepUp.Proof(req, action: .deviceKey, scope: nil),
                 on: req.db
             )
-            return try await enrolled.encodeResponse(status: .created, for: req)
+            return .created(enrolled)
         }
     }
 

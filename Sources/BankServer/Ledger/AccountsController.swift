@@ -6,10 +6,10 @@ import Vapor
 /// Accounts and statements, company-scoped (issue 3).
 struct AccountsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("companies", ":companyId", "accounts", use: list)
-        routes.post("companies", ":companyId", "accounts", use: open)
-        routes.get("accounts", ":accountId", use: show)
-        routes.get("accounts", ":accountId", "statement", use: statement)
+        routes.on(Endpoints.Accounts.listAccounts, use: list)
+        routes.on(Endpoints.Accounts.openAccount, use: open)
+        routes.on(Endpoints.Accounts.getAccount, use: show)
+        routes.on(Endpoints.Accounts.getStatement, use: statement)
     }
 
     func list(req: Request) async throws -> ListPage<AccountView> {
@@ -19,7 +19,7 @@ struct AccountsController: RouteCollection {
     }
 
     /// Only the director opens accounts.
-    func open(req: Request) async throws -> Response {
+    func open(req: Request) async throws -> Reply<AccountView> {
         let companyID = try req.uuidParameter("companyId")
         let membership = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
         let body = try req.decodeBody(OpenAccountRequest.self)
@@ -38,7 +38,7 @@ struct AccountsController: RouteCollection {
         let account = try await req.db.transaction { tx in
             try await services.accounts.open(companyID: companyID, currency: currency, name: name ?? "Current \(currency.code)", on: tx)
         }
-        return try await Self.view(account).encodeResponse(status: .created, for: req)
+        return .created(try Self.view(account))
     }
 
     func show(req: Request) async throws -> AccountView {

@@ -20,11 +20,11 @@ struct ContentController {
     }
 
     /// Staff: `POST /staff/content`.
-    func publish(req: Request) async throws -> Response {
+    func publish(req: Request) async throws -> Reply<StaffContentView> {
         let staff = try req.staff(.support, .privacyOfficer)
         let body = try req.decodeBody(ContentPublishRequest.self)
         let item = try await ContentLibrary(services: req.bank).publish(body, by: staff, on: req.db)
-        return try await item.staffView().encodeResponse(status: .created, for: req)
+        return .created(try item.staffView())
     }
 
     /// Staff: `GET /staff/content`, scheduled items too.

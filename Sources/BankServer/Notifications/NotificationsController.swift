@@ -5,14 +5,13 @@ import Vapor
 /// The signed-in user's notification preferences, in-app inbox and push tokens (§2.2.3, §2.2.8).
 struct NotificationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let me = routes.grouped("me")
-        me.get("notification-preferences", use: preferences)
-        me.put("notification-preferences", use: setPreferences)
-        me.get("inbox", use: inbox)
-        me.post("inbox", "read-all", use: readAll)
-        me.post("inbox", ":itemId", "read", use: read)
-        me.put("devices", ":deviceId", "push-token", use: registerPushToken)
-        me.delete("devices", ":deviceId", "push-token", use: removePushToken)
+        routes.on(Endpoints.Notifications.getNotificationPreferences, use: preferences)
+        routes.on(Endpoints.Notifications.setNotificationPreferences, use: setPreferences)
+        routes.on(Endpoints.Notifications.listMyInbox, use: inbox)
+        routes.on(Endpoints.Notifications.readAllMyInbox, use: readAll)
+        routes.on(Endpoints.Notifications.readMyInboxItem, use: read)
+        routes.on(Endpoints.Notifications.setPushToken, use: registerPushToken)
+        routes.on(Endpoints.Notifications.removePushToken, use: removePushToken)
     }
 
     func preferences(req: Request) async throws -> NotificationPreferencesView {

@@ -7,16 +7,16 @@ import Vapor
 /// Company-scoped; viewers read only.
 struct BeneficiariesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("companies", ":companyId", "beneficiaries", use: listBeneficiaries)
-        routes.post("companies", ":companyId", "beneficiaries", use: createBeneficiary)
-        routes.put("beneficiaries", ":itemId", use: updateBeneficiary)
-        routes.delete("beneficiaries", ":itemId", use: deleteBeneficiary)
-        routes.post("payments", ":paymentId", "beneficiary", use: beneficiaryFromPayment)
-        routes.get("companies", ":companyId", "templates", use: listTemplates)
-        routes.post("companies", ":companyId", "templates", use: createTemplate)
-        routes.put("templates", ":itemId", use: updateTemplate)
-        routes.delete("templates", ":itemId", use: deleteTemplate)
-        routes.post("payments", ":paymentId", "template", use: templateFromPayment)
+        routes.on(Endpoints.Beneficiaries.listBeneficiaries, use: listBeneficiaries)
+        routes.on(Endpoints.Beneficiaries.createBeneficiary, use: createBeneficiary)
+        routes.on(Endpoints.Beneficiaries.updateBeneficiary, use: updateBeneficiary)
+        routes.on(Endpoints.Beneficiaries.deleteBeneficiary, use: deleteBeneficiary)
+        routes.on(Endpoints.Beneficiaries.beneficiaryFromPayment, use: beneficiaryFromPayment)
+        routes.on(Endpoints.Templates.listTemplates, use: listTemplates)
+        routes.on(Endpoints.Templates.createTemplate, use: createTemplate)
+        routes.on(Endpoints.Templates.updateTemplate, use: updateTemplate)
+        routes.on(Endpoints.Templates.deleteTemplate, use: deleteTemplate)
+        routes.on(Endpoints.Templates.templateFromPayment, use: templateFromPayment)
     }
 
     // MARK: - Beneficiaries
@@ -27,13 +27,13 @@ struct BeneficiariesController: RouteCollection {
         return ListPage(items: items.map(Self.view), nextCursor: nil)
     }
 
-    func createBeneficiary(req: Request) async throws -> Response {
+    func createBeneficiary(req: Request) async throws -> Reply<BeneficiaryView> {
         let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: true)
         let saved = try Self.validated(try req.decodeBody(BeneficiaryView.self))
         saved.$company.id = companyID
         saved.createdAt = req.bank.clock.now()
         try await saved.create(on: req.db)
-        return try await Self.view(saved).encodeResponse(status: .created, for: req)
+        return .created(Self.view(saved))
     }
 
     func updateBeneficiary(req: Request) async throws -> BeneficiaryView {
@@ -49,7 +49,7 @@ struct BeneficiariesController: RouteCollection {
         return .noContent
     }
 
-    func beneficiaryFromPayment(req: Request) async throws -> Response {
+    func beneficiaryFromPayment(req: Request) async throws -> Reply<BeneficiaryView> {
         let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
         _ = try await member(req, of: record.$company.id, writing: true)
         let name = try Self.name(try req.decodeBody(SaveFromPaymentRequest.self).name)
@@ -60,7 +60,7 @@ struct BeneficiariesController: RouteCollection {
         )
         saved.createdAt = req.bank.clock.now()
         try await saved.create(on: req.db)
-        return try await Self.view(saved).encodeResponse(status: .created, for: req)
+        return .created(Self.view(saved))
     }
 
     // MARK: - Templates
@@ -71,14 +71,14 @@ struct BeneficiariesController: RouteCollection {
         return ListPage(items: try items.map(Self.view), nextCursor: nil)
     }
 
-    func createTemplate(req: Request) async throws -> Response {
+    func createTemplate(req: Request) async throws -> Reply<TemplateView> {
         let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: true)
         let body = try req.decodeBody(TemplateView.self)
         let template = try Self.template(name: body.name, order: body.order)
         template.$company.id = companyID
         template.createdAt = req.bank.clock.now()
         try await template.create(on: req.db)
-        return try await Self.view(template).encodeResponse(status: .created, for: req)
+        return .created(try Self.view(template))
     }
 
     func updateTemplate(req: Request) async throws -> TemplateView {
@@ -95,7 +95,7 @@ struct BeneficiariesController: RouteCollection {
         return .noContent
     }
 
-    func templateFromPayment(req: Request) async throws -> Response {
+    func templateFromPayment(req: Request) async throws -> Reply<TemplateView> {
         let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
         _ = try await member(req, of: record.$company.id, writing: true)
         let name = try Self.name(try req.decodeBody(SaveFromPaymentRequest.self).name)
@@ -120,7 +120,7 @@ struct BeneficiariesController: RouteCollection {
         template.$company.id = record.$company.id
         template.createdAt = req.bank.clock.now()
         try await template.create(on: req.db)
-        return try await Self.view(template).encodeResponse(status: .created, for: req)
+        return .created(try Self.view(template))
     }
 
     // MARK: - Helpers

@@ -6,10 +6,10 @@ import Vapor
 /// The director sets per-payment and daily limits for the company or for one employee.
 struct LimitsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("companies", ":companyId", "limits", use: list)
-        routes.put("companies", ":companyId", "limits", use: set)
-        routes.get("companies", ":companyId", "signing-rule", use: signingRule)
-        routes.put("companies", ":companyId", "signing-rule", use: setSigningRule)
+        routes.on(Endpoints.Payments.listLimits, use: list)
+        routes.on(Endpoints.Payments.setLimit, use: set)
+        routes.on(Endpoints.Payments.getSigningRule, use: signingRule)
+        routes.on(Endpoints.Payments.setSigningRule, use: setSigningRule)
     }
 
     func signingRule(req: Request) async throws -> SigningRuleView {
@@ -20,8 +20,8 @@ struct LimitsController: RouteCollection {
     }
 
     /// Only the director changes who must sign, with a fresh code (`StepUp`); audited, and every signer is told.
-    func setSigningRule(req: Request) async throws -> Response {
-        try await StepUp.answering(req) { try await changeSigningRule(req: req).encodeResponse(for: req) }
+    func setSigningRule(req: Request) async throws -> Reply<SigningRuleView> {
+        try await StepUp.replying(req) { Reply(try await changeSigningRule(req: req)) }
     }
 
     private func changeSigningRule(req: Request) async throws -> SigningRuleView {
@@ -58,8 +58,8 @@ struct LimitsController: RouteCollection {
     }
 
     /// The director sets a limit with a fresh code (`StepUp`); audited, and every signer is told.
-    func set(req: Request) async throws -> Response {
-        try await StepUp.answering(req) { try await setLimit(req: req).encodeResponse(for: req) }
+    func set(req: Request) async throws -> Reply<PaymentLimitView> {
+        try await StepUp.replying(req) { Reply(try await setLimit(req: req)) }
     }
 
     private func setLimit(req: Request) async throws -> PaymentLimitView {

@@ -6,19 +6,20 @@ import Vapor
 /// Payment orders (issue 3): create, edit, list, sign, confirm — company-scoped, idempotent where they change state.
 struct PaymentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("companies", ":companyId", "payments", use: create)
-        routes.get("companies", ":companyId", "payments", use: list)
-        routes.get("payments", ":paymentId", use: show)
-        routes.put("payments", ":paymentId", use: update)
-        routes.post("payments", ":paymentId", "sign", use: sign)
-        routes.post("payments", ":paymentId", "confirm", use: confirm)
-        routes.post("payments", ":paymentId", "reject", use: reject)
-        routes.post("companies", ":companyId", "service-payments", use: createServicePayment)
-        routes.post("companies", ":companyId", "payments", "sign", use: signBasket)
-        routes.post("companies", ":companyId", "payments", "confirm", use: confirmBasket)
+        routes.on(Endpoints.Payments.createPayment, use: create)
+        routes.on(Endpoints.Payments.listPayments, use: list)
+        routes.on(Endpoints.Payments.getPayment, use: show)
+        routes.on(Endpoints.Payments.updatePayment, use: update)
+        routes.on(Endpoints.Payments.signPayment, use: sign)
+        routes.on(Endpoints.Payments.confirmPayment, use: confirm)
+        routes.on(Endpoints.Payments.rejectPayment, use: reject)
+        routes.on(Endpoints.Payments.createServicePayment, use: createServicePayment)
+        routes.on(Endpoints.Payments.signBasket, use: signBasket)
+        routes.on(Endpoints.Payments.confirmBasket, use: confirmBasket)
     }
 
-    func signBasket(req: Request) async throws -> Response {
+    /// 202 when one SMS code must confirm the signed orders.
+    func signBasket(req: Request) async throws -> Reply<BasketOutcome> {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(BasketSignRequest.self)
         let (records, challenge, phone) = try await SigningBasket(services: req.bank).sign(
@@ -34,13 +35,10 @@ struct PaymentsController: RouteCollection {
         let confirmation = try challenge.map {
             try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
         }
-        return try await BasketOutcome(orders: views, confirmation: confirmation).encodeResponse(
-            status: confirmation == nil ? .ok : .accepted,
-            for: req
-        )
+        return Reply(BasketOutcome(orders: views, confirmation: confirmation), status: confirmation == nil ? .ok : .accepted)
     }
 
-    func confirmBasket(req: Request) async throws -> Response {
+    func confirmBasket(req: Request) async throws -> BasketOutcome {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(BasketConfirmRequest.self)
         let records = try await SigningBasket(services: req.bank).confirm(
@@ -54,18 +52,18 @@ struct PaymentsController: RouteCollection {
         )
         var views: [PaymentOrderView] = []
         for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
-        return try await BasketOutcome(orders: views, confirmation: nil).encodeResponse(for: req)
+        return BasketOutcome(orders: views, confirmation: nil)
     }
 
-    func create(req: Request) async throws -> Response {
+    func create(req: Request) async throws -> Reply<PaymentOrderView> {
         let companyID = try req.uuidParameter("companyId")
         let input = try req.decodeBody(PaymentOrderInput.self)
         let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
-        return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
+        return .created(try await PaymentViews.view(record, on: req.db))
     }
 
     /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.
-    func createServicePayment(req: Request) async throws -> Response {
+    func createServicePayment(req: Request) async throws -> Reply<PaymentOrderView> {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(ServicePaymentRequest.self)
         let record = try await ServicePaymentService(services: req.bank).create(
@@ -74,7 +72,7 @@ struct PaymentsController: RouteCollection {
             request: body,
             on: req.db
         )
-        return try await PaymentViews.view(record, on: req.db).encodeResponse(status: .created, for: req)
+        return .created(try await PaymentViews.view(record, on: req.db))
     }
 
     func update(req: Request) async throws -> PaymentOrderView {
@@ -123,11 +121,11 @@ struct PaymentsController: RouteCollection {
     }
 
     /// A signer refuses an order before it executes (issue 10).
-    func reject(req: Request) async throws -> Response {
+    func reject(req: Request) async throws -> PaymentOrderView {
         let orderID = try req.uuidParameter("paymentId")
         let body = try req.decodeBody(RejectPaymentRequest.self)
         let record = try await req.bank.payments.reject(orderID: orderID, caller: try req.caller, reason: body.reason, on: req.db)
-        return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
+        return try await PaymentViews.view(record, on: req.db)
     }
 
     func show(req: Request) async throws -> PaymentOrderView {
@@ -135,7 +133,8 @@ struct PaymentsController: RouteCollection {
         return try await PaymentViews.view(record, on: req.db)
     }
 
-    func sign(req: Request) async throws -> Response {
+    /// 202 when an SMS code must confirm the signature.
+    func sign(req: Request) async throws -> Reply<SignOutcome> {
         let orderID = try req.uuidParameter("paymentId")
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
         let risk = RiskContext(location: body.location, ip: req.clientIP)
@@ -145,15 +144,14 @@ struct PaymentsController: RouteCollection {
         let gap = req.bank.security.otpResendGapSeconds
         switch outcome {
         case .executed(let record), .awaitingSignatures(let record), .awaitingBasketConfirmation(let record):
-            return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: nil).encodeResponse(for: req)
+            return Reply(SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: nil))
         case .awaitingConfirmation(let record, let challenge, let phone):
             let confirmation = try OtpChallengeResponse(challenge, phoneMasked: phone.masked, resendGapSeconds: gap)
-            return try await SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: confirmation)
-                .encodeResponse(status: .accepted, for: req)
+            return .accepted(SignOutcome(order: try await PaymentViews.view(record, on: req.db), confirmation: confirmation))
         }
     }
 
-    func confirm(req: Request) async throws -> Response {
+    func confirm(req: Request) async throws -> PaymentOrderView {
         let orderID = try req.uuidParameter("paymentId")
         let body = try req.decodeBody(OtpAnswer.self)
         let record = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
@@ -166,7 +164,7 @@ struct PaymentsController: RouteCollection {
                 on: req.db
             )
         }
-        return try await PaymentViews.view(record, on: req.db).encodeResponse(for: req)
+        return try await PaymentViews.view(record, on: req.db)
     }
 }
 

@@ -7,10 +7,10 @@ import Vapor
 /// printable page in the reader's language. Only for members of the order's company.
 struct ReceiptController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("payments", ":paymentId", "receipt", use: receipt)
+        routes.on(Endpoints.Statements.getPaymentReceipt, use: receipt)
     }
 
-    func receipt(req: Request) async throws -> Response {
+    func receipt(req: Request) async throws -> Reply<PaymentReceipt> {
         let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
         guard [.executed, .sent, .settled, .returned].contains(record.status), let executedAt = record.executedAt else {
             throw BankError(status: .conflict, code: "payment_not_signable")
@@ -36,10 +36,8 @@ struct ReceiptController: RouteCollection {
             documentNumber: record.number,
             contentHash: record.contentHash
         )
-        guard req.query[String.self, at: "format"] == "html" else { return try await receipt.encodeResponse(for: req) }
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: Self.html(receipt, language: req.language)))
+        guard req.query[String.self, at: "format"] == "html" else { return Reply(receipt) }
+        return .page(Self.html(receipt, language: req.language))
     }
 
     static let labels: [Language: [String]] = [

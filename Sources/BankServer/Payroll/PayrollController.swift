@@ -7,18 +7,18 @@ import Vapor
 struct PayrollController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // A payroll file is larger than an ordinary request: up to 5,000 lines.
-        routes.on(.POST, "companies", ":companyId", "payrolls", body: .collect(maxSize: "1mb"), use: create)
-        routes.get("payrolls", ":payrollId", use: show)
-        routes.post("payrolls", ":payrollId", "sign", use: sign)
-        routes.post("payrolls", ":payrollId", "confirm", use: confirm)
+        routes.on(Endpoints.Payroll.uploadPayroll, body: .collect(maxSize: "1mb"), use: create)
+        routes.on(Endpoints.Payroll.getPayroll, use: show)
+        routes.on(Endpoints.Payroll.signPayroll, use: sign)
+        routes.on(Endpoints.Payroll.confirmPayroll, use: confirm)
     }
 
-    func create(req: Request) async throws -> Response {
+    func create(req: Request) async throws -> Reply<PayrollView> {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(PayrollUpload.self)
         let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
         let payroll = try await PayrollService(services: req.bank).create(companyID: companyID, caller: try req.caller, draft: draft, on: req.db)
-        return try await view(payroll, req: req).encodeResponse(status: .created, for: req)
+        return .created(try await view(payroll, req: req))
     }
 
     func show(req: Request) async throws -> PayrollView {
@@ -30,7 +30,8 @@ struct PayrollController: RouteCollection {
         return try await view(payroll, req: req)
     }
 
-    func sign(req: Request) async throws -> Response {
+    /// 202 when an SMS code must confirm the signature.
+    func sign(req: Request) async throws -> Reply<PayrollView> {
         let id = try req.uuidParameter("payrollId")
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
         let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
@@ -43,13 +44,10 @@ struct PayrollController: RouteCollection {
         let confirmation = try challenge.map {
             try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
         }
-        return try await view(payroll, req: req, confirmation: confirmation).encodeResponse(
-            status: confirmation == nil ? .ok : .accepted,
-            for: req
-        )
+        return Reply(try await view(payroll, req: req, confirmation: confirmation), status: confirmation == nil ? .ok : .accepted)
     }
 
-    func confirm(req: Request) async throws -> Response {
+    func confirm(req: Request) async throws -> PayrollView {
         let id = try req.uuidParameter("payrollId")
         let body = try req.decodeBody(OtpAnswer.self)
         let payroll = try await PayrollService(services: req.bank).confirm(
@@ -60,7 +58,7 @@ struct PayrollController: RouteCollection {
             risk: RiskContext(location: body.location, ip: req.clientIP),
             on: req.db
         )
-        return try await view(payroll, req: req).encodeResponse(for: req)
+        return try await view(payroll, req: req)
     }
 
     private func view(_ payroll: Payroll, req: Request, confirmation: OtpChallengeResponse? = nil) async throws -> PayrollView {

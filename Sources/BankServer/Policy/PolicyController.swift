@@ -67,13 +67,11 @@ struct PolicyController {
     }
 
     /// Staff: `POST /staff/policy/editions` (the responsible person).
-    func publish(req: Request) async throws -> Response {
+    func publish(req: Request) async throws -> Reply<PolicyEditionView> {
         let staff = try req.staff(.privacyOfficer)
         let edition = try await PolicyPublisher(services: req.bank)
             .publish(try req.content.decode(PublishPolicyRequest.self), by: staff.id, on: req.db)
-        let response = Response(status: .created)
-        try response.content.encode(try view(of: edition, language: req.language))
-        return response
+        return .created(try view(of: edition, language: req.language))
     }
 
     private func currentEdition(_ req: Request) async throws -> PolicyEdition {

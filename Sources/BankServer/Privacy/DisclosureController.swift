@@ -6,11 +6,11 @@ import Vapor
 /// own disclosures, with the recorder's role but never their name.
 struct DisclosureController {
     /// Staff: `POST /staff/privacy/disclosures`.
-    func record(req: Request) async throws -> Response {
+    func record(req: Request) async throws -> Reply<DisclosureRecord> {
         let staff = try req.staff(.privacyOfficer)
         let body = try req.decodeBody(RecordDisclosureRequest.self)
         let disclosure = try await DisclosureRegister(services: req.bank).record(body, by: staff, on: req.db)
-        return try await record(disclosure, req).encodeResponse(status: .created, for: req)
+        return .created(try record(disclosure, req))
     }
 
     /// Staff: `GET /staff/privacy/disclosures[?userId=…][&cursor=…][&limit=…]`, newest first; the read is audited.

@@ -22,7 +22,7 @@ struct PrivacyController {
         return ConsentOverview(items: items, history: try history.map { try $0.view() })
     }
 
-    func grant(req: Request) async throws -> Response {
+    func grant(req: Request) async throws -> Reply<ConsentView> {
         let caller = try req.caller
         let body = try req.content.decode(GrantConsentRequest.self)
         var validator = FieldValidator()
@@ -47,9 +47,7 @@ struct PrivacyController {
             on: req.db
         )
         try await consent.$edition.load(on: req.db)
-        let response = Response(status: .created)
-        try response.content.encode(try consent.view())
-        return response
+        return .created(try consent.view())
     }
 
     /// `DELETE /me/consents/{purpose}[?recipientBin=…]`: withdraws at once; returns the withdrawn records.

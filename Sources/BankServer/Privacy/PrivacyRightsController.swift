@@ -5,32 +5,24 @@ import Vapor
 /// The data subject's rights (Law 94-V art. 24–25) from the app, and the responsible person's side of them.
 struct PrivacyRightsController {
     /// `GET /me/privacy/export[?format=html]`: allowed before accepting a new policy edition (§6.2).
-    func export(req: Request) async throws -> Response {
+    func export(req: Request) async throws -> Reply<PersonalDataExport> {
         let caller = try req.caller
         let export = try await PersonalDataExporter(services: req.bank).export(caller.user, language: req.language, on: req.db)
         try await AuditLog.record("privacy.exported", actor: caller.userID, subject: "user:\(caller.userID)", at: req.bank.clock.now(), on: req.db)
         let wantsHTML = (try? req.query.get(String.self, at: "format")) == "html"
         if wantsHTML {
-            var headers = HTTPHeaders()
-            headers.contentType = .html
-            headers.replaceOrAdd(name: .contentLanguage, value: req.language.rawValue)
-            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-            return Response(status: .ok, headers: headers, body: .init(string: try PersonalDataExportPage.html(export, language: req.language)))
+            return .page(try PersonalDataExportPage.html(export, language: req.language))
+                .with(.contentLanguage, req.language.rawValue).with(.cacheControl, "no-store")
         }
-        let response = Response(status: .ok)
-        try response.content.encode(export)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Reply(export).with(.cacheControl, "no-store")
     }
 
-    func submit(req: Request) async throws -> Response {
+    func submit(req: Request) async throws -> Reply<PrivacyRequestView> {
         let caller = try req.caller
         let body = try req.content.decode(SubmitPrivacyRequest.self)
         guard let kind = PrivacyRequest.Kind(rawValue: body.kind) else { throw BankError.validation([.init(field: "kind", code: "invalid_value")]) }
         let request = try await PrivacyRequestService(services: req.bank).submit(kind, userID: caller.userID, on: req.db)
-        let response = Response(status: .created)
-        try response.content.encode(try request.view())
-        return response
+        return .created(try request.view())
     }
 
     func list(req: Request) async throws -> PrivacyRequestList {

@@ -7,13 +7,10 @@ struct SecurityController {
         try await req.bank.unauthorisedUse.report(userID: try req.caller.userID, channel: "app", language: req.language, on: req.db)
     }
 
-    func start(req: Request) async throws -> Response {
+    func start(req: Request) async throws -> Reply<ChallengeStarted> {
         let body = try req.decodeBody(UnauthorisedUseStart.self)
         let challenge = try await req.bank.unauthorisedUse.start(phone: body.phone, ip: req.clientIP, language: req.language, on: req.db)
-        return try await ChallengeStarted(challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt).encodeResponse(
-            status: .accepted,
-            for: req
-        )
+        return .accepted(ChallengeStarted(challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt))
     }
 
     func confirm(req: Request) async throws -> SecurityReportResult {

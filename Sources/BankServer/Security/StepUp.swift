@@ -108,4 +108,14 @@ struct StepUp: Sendable {
             return try await required.challenge.encodeResponse(status: .accepted, for: req)
         }
     }
+
+    /// `answering`, typed on the endpoint's Output: a `Required` becomes the 202 `Reply.codeRequired`.
+    static func replying<Output>(_ req: Request, _ body: () async throws -> Reply<Output>) async throws -> Reply<Output> {
+        do {
+            return try await body()
+        } catch let required as Required {
+            req.storage[StepUpChallengedKey.self] = true
+            return .codeRequired(required.challenge)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import BankAPI
 import BankCore
 import Fluent
 import Vapor
@@ -8,7 +9,7 @@ struct StatementExportController: RouteCollection {
     static let maximumEntries = 100_000
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("accounts", ":accountId", "statement", "export", use: export)
+        routes.on(Endpoints.Statements.exportStatement, use: export)
     }
 
     func export(req: Request) async throws -> Response {

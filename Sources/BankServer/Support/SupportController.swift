@@ -13,18 +13,18 @@ struct SupportController {
         )
     }
 
-    func feedback(req: Request) async throws -> Response {
+    func feedback(req: Request) async throws -> Reply<FeedbackView> {
         let caller = try req.caller
         let service = SupportService(services: req.bank)
         let entry = try await service.feedback(try req.decodeBody(FeedbackRequest.self), userID: caller.userID, on: req.db)
-        return try await service.view(entry).encodeResponse(status: .created, for: req)
+        return .created(try service.view(entry))
     }
 
-    func open(req: Request) async throws -> Response {
+    func open(req: Request) async throws -> Reply<TicketView> {
         let caller = try req.caller
         let service = SupportService(services: req.bank)
         let ticket = try await service.createTicket(try req.decodeBody(NewTicketRequest.self), userID: caller.userID, on: req.db)
-        return try await service.view(ticket, on: req.db).encodeResponse(status: .created, for: req)
+        return .created(try await service.view(ticket, on: req.db))
     }
 
     /// Newest first, 20 a page; the cursor is the id of the last ticket on the previous page.

@@ -42,11 +42,22 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ]
         ),
+        // The web bank and the staff console (issue 12): pages rendered in Swift, the API reached only through BankClient.
+        .target(
+            name: "BankWeb",
+            dependencies: [
+                "BankAPI", "BankCore", "BankClient", "BankClientAsyncHTTP",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "BankServer",
             dependencies: [
                 "BankCore",
                 "BankAPI",
+                "BankWeb",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -80,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "BankServerTests",
             dependencies: [
-                "BankServer", "BankClient", "BankClientAsyncHTTP",
+                "BankServer", "BankClient", "BankClientAsyncHTTP", "BankWeb",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

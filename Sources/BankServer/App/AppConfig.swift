@@ -22,6 +22,8 @@ struct AppConfig: Sendable {
     }
 
     var isProduction: Bool
+    /// `BIZBANK_WEB_API_URL`: where the web tier (BankWeb) reaches the API; unset, this same process.
+    var webAPIURL: URL? = nil
     var dataDirectory: String
     var database: DatabaseLocation
     /// PostgreSQL schema search path (tests give each run its own schema).
@@ -190,7 +192,7 @@ extension AppConfig {
             uploadsPerHour: integer("BIZBANK_DOCUMENT_UPLOADS_PER_HOUR", 60, 1...10_000)
         )
         let cutOff = Self.minutesOfDay(env["BIZBANK_CLEARING_CUTOFF"], default: 18 * 60, problems: &problems)
-        let config = AppConfig(
+        var config = AppConfig(
             isProduction: isProduction,
             dataDirectory: dataDirectory,
             database: database,
@@ -217,6 +219,13 @@ extension AppConfig {
             documents: documents,
             clearingCutOffMinutes: cutOff
         )
+        if let raw = env["BIZBANK_WEB_API_URL"], !raw.isEmpty {
+            if let url = URL(string: raw), url.scheme == "http" || url.scheme == "https" {
+                config.webAPIURL = url
+            } else {
+                problems.append("BIZBANK_WEB_API_URL must be an http or https URL")
+            }
+        }
         // review L8: a cheap bcrypt cost is for tests and development only
         if isProduction, config.bcryptCost < 10 { problems.append("BIZBANK_BCRYPT_COST must be at least 10 in production") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }

@@ -1,3 +1,4 @@
+import BankWeb
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -61,6 +62,9 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     app.middleware.use(AccessLogMiddleware(problems: problems))
     app.middleware.use(problems)
     try routes(app, registry: MetricsRegistry.shared)
+    // The web bank and the staff console (issue 12): BankClient over HTTP to this API, with the person's own token.
+    // Cookies are `Secure` with the `__Host-` prefix in production; development on loopback relaxes that.
+    try BankWeb.mount(app, config: WebConfig(apiBaseURL: config.webAPIURL, secureCookies: config.isProduction))
 
     if config.runsBackgroundJobs {
         app.lifecycle.use(BackgroundJobs(services: app.bank))

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The web app's languages: Kazakh first (the policy's authoritative text), Russian, English.
+public enum Language: String, CaseIterable, Sendable {
+    case kk, ru, en
+
+    /// The `lang` cookie first, then the first supported `Accept-Language` tag, then Kazakh.
+    static func choose(cookie: String?, acceptLanguage: String?) -> Language {
+        if let cookie, let language = Language(rawValue: cookie) { return language }
+        for part in (acceptLanguage ?? "").split(separator: ",") {
+            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            if let language = Language(rawValue: String(tag.prefix(2))) { return language }
+        }
+        return .kk
+    }
+}
+
+/// Every string a page shows, from one table (`Resources/web-strings.json`: key → kk, ru, en). A key missing from
+/// the table shows as the key itself, and a test checks that every key the pages use has all three languages.
+public struct WebStrings: Sendable {
+    let table: [String: [String: String]]
+
+    public static let bundled: WebStrings = {
+        guard let url = Bundle.module.url(forResource: "web-strings", withExtension: "json", subdirectory: "Resources"),
+            let data = try? Data(contentsOf: url),
+            let table = try? JSONDecoder().decode([String: [String: String]].self, from: data)
+        else { return WebStrings(table: [:]) }
+        return WebStrings(table: table)
+    }()
+
+    func text(_ key: String, _ language: Language) -> String { table[key]?[language.rawValue] ?? key }
+}
+
+/// Money as Kazakhstan writes it: `1 234 567,89 ₸` (no-break spaces between groups, a comma before the tiyn).
+enum MoneyFormat {
+    static func text(minorUnits: Int64, currency: String) -> String {
+        let negative = minorUnits < 0
+        let magnitude = minorUnits.magnitude
+        let whole = String(magnitude / 100)
+        let fraction = String(format: "%02d", Int(magnitude % 100))
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped += "\u{00A0}" }
+            grouped.append(digit)
+        }
+        let symbol = ["KZT": "₸", "USD": "$", "EUR": "€", "RUB": "₽"][currency] ?? currency
+        return (negative ? "−" : "") + grouped + "," + fraction + "\u{00A0}" + symbol
+    }
+}
+
+/// Dates and times in Kazakhstan time (UTC+5 across the country since 1 March 2024).
+enum KazakhstanTime {
+    static let zone = TimeZone(secondsFromGMT: 5 * 3600) ?? .current
+
+    static func text(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "dd.MM.yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func today(_ now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: now)
+    }
+}

@@ -18,6 +18,12 @@ enum Layout {
             <nav class="nav" aria-label="\(web.t("nav.label"))">
               <a href="/accounts">\(web.t("nav.accounts"))</a>
               <a href="/payments">\(web.t("nav.payments"))</a>
+              <a href="/templates">\(web.t("nav.templates"))</a>
+              <a href="/payroll">\(web.t("nav.payroll"))</a>
+              <a href="/employees">\(web.t("nav.employees"))</a>
+              <a href="/inbox">\(web.t("nav.inbox"))</a>
+              <a href="/support">\(web.t("nav.support"))</a>
+              <a href="/documents">\(web.t("nav.documents"))</a>
               <a href="/privacy">\(web.t("nav.privacy"))</a>
               <a href="/profile">\(web.t("nav.profile"))</a>
               <form method="post" action="/sign-out" class="inline">\(csrfField(web))<button class="link">\(web.t("nav.signOut"))</button></form>
@@ -50,6 +56,7 @@ enum Layout {
               <a class="report" href="/report">\(web.t("report.link"))</a>
               <a href="tel:7711">7711</a>
               <span>\(web.t("footer.free"))</span>
+              <a href="/branches">\(web.t("nav.branches"))</a>
             </footer>
             </body>
             </html>

@@ -15,16 +15,22 @@ public enum Language: String, CaseIterable, Sendable {
     }
 }
 
-/// Every string a page shows, from one table (`Resources/web-strings.json`: key → kk, ru, en). A key missing from
-/// the table shows as the key itself, and a test checks that every key the pages use has all three languages.
+/// Every string a page shows, from one table (`Resources/strings/*.json`, one file per area: key → kk, ru, en). A
+/// key missing from the table shows as the key itself, and a test checks that every key the pages use has all three
+/// languages.
 public struct WebStrings: Sendable {
     let table: [String: [String: String]]
 
     public static let bundled: WebStrings = {
-        guard let url = Bundle.module.url(forResource: "web-strings", withExtension: "json", subdirectory: "Resources"),
-            let data = try? Data(contentsOf: url),
-            let table = try? JSONDecoder().decode([String: [String: String]].self, from: data)
-        else { return WebStrings(table: [:]) }
+        var table: [String: [String: String]] = [:]
+        let folder = Bundle.module.url(forResource: "strings", withExtension: nil, subdirectory: "Resources")
+        let files = folder.flatMap { try? FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil) } ?? []
+        for url in files where url.pathExtension == "json" {
+            guard let data = try? Data(contentsOf: url),
+                let part = try? JSONDecoder().decode([String: [String: String]].self, from: data)
+            else { continue }
+            table.merge(part) { first, _ in first }
+        }
         return WebStrings(table: table)
     }()
 

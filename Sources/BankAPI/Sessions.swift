@@ -99,9 +99,24 @@ public struct DeviceChallenge: Codable, Sendable {
 public struct DeviceSignInRequest: Codable, Sendable {
     public var challengeId: UUID
     public var signature: String
-    public init(challengeId: UUID, signature: String) {
+    /// A passkey (WebAuthn, issue 12): the authenticator's data and the client data, both base64url as the browser
+    /// gives them; then `signature` is over `authenticatorData ‖ SHA-256(clientDataJSON)`, not over the nonce itself,
+    /// and the client data must carry the nonce as its challenge.
+    public var webAuthn: WebAuthnAssertion?
+    public init(challengeId: UUID, signature: String, webAuthn: WebAuthnAssertion? = nil) {
         self.challengeId = challengeId
         self.signature = signature
+        self.webAuthn = webAuthn
+    }
+}
+
+/// The parts of a WebAuthn assertion besides the signature (`AuthenticatorAssertionResponse`), base64url.
+public struct WebAuthnAssertion: Codable, Sendable {
+    public var authenticatorData: String
+    public var clientDataJSON: String
+    public init(authenticatorData: String, clientDataJSON: String) {
+        self.authenticatorData = authenticatorData
+        self.clientDataJSON = clientDataJSON
     }
 }
 

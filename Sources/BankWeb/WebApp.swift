@@ -42,10 +42,18 @@ struct WebGuard: AsyncMiddleware {
         + "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; manifest-src 'self'; "
         + "worker-src 'self'"
 
+    /// The largest form the web bank takes: a document upload (10 MB by default) with its fields.
+    static let maxBody = 12 * 1024 * 1024
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response: Response
         do {
-            if request.method == .POST { try Web(request).checkCSRF() }
+            if request.method == .POST {
+                // the form token is in the body: read it whole first (a body larger than one network read arrives
+                // as a stream, which the route would only collect after this check)
+                if request.body.data == nil { _ = try await request.body.collect(max: Self.maxBody).get() }
+                try Web(request).checkCSRF()
+            }
             response = try await next.respond(to: request)
         } catch {
             response = try await ErrorPage.response(for: error, request: request)

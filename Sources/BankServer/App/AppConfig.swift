@@ -24,6 +24,9 @@ struct AppConfig: Sendable {
     var isProduction: Bool
     /// `BIZBANK_WEB_API_URL`: where the web tier (BankWeb) reaches the API; unset, this same process.
     var webAPIURL: URL? = nil
+    /// `BIZBANK_WEBAUTHN_ORIGINS` (comma-separated): the web app's origins a passkey assertion may come from; the RP id
+    /// is each origin's host. Default: `https://<app domain>`, and in development `http://localhost:8080` too.
+    var webAuthnOrigins: Set<String> = []
     var dataDirectory: String
     var database: DatabaseLocation
     /// PostgreSQL schema search path (tests give each run its own schema).
@@ -218,6 +221,11 @@ extension AppConfig {
             responsiblePerson: responsiblePerson,
             documents: documents,
             clearingCutOffMinutes: cutOff
+        )
+        config.webAuthnOrigins = Set(
+            (env["BIZBANK_WEBAUTHN_ORIGINS"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (isProduction ? "https://\(config.appDomain)" : "https://\(config.appDomain),http://localhost:8080"))
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         )
         if let raw = env["BIZBANK_WEB_API_URL"], !raw.isEmpty {
             if let url = URL(string: raw), url.scheme == "http" || url.scheme == "https" {

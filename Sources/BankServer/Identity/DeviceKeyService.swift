@@ -81,7 +81,7 @@ struct DeviceKeyService: Sendable {
         guard let (device, user, nonce) = try await claimedDevice(request, on: database) else { throw BankError.signInFailed }
         let signIn = services.signIn
         try await signIn.ensureMaySignIn(user, on: database)
-        guard Self.verifies(request.signature, over: nonce, by: device) else {
+        guard verifies(request, over: nonce, by: device) else {
             try await signIn.recordFailure(of: user, language: language, on: database)
             throw BankError.signInFailed
         }
@@ -96,7 +96,7 @@ struct DeviceKeyService: Sendable {
         guard proof.signature.utf8.count <= 512, let (device, user, nonce) = try await claimedDevice(proof, on: database),
             user.id == userID, device.installationID == installationID
         else { return false }
-        return Self.verifies(proof.signature, over: nonce, by: device)
+        return verifies(proof, over: nonce, by: device)
     }
 
     /// Uses the nonce up; answers the trusted, keyed device it was issued for and the nonce, or nil (unknown, used or
@@ -118,10 +118,21 @@ struct DeviceKeyService: Sendable {
         return (device, user, nonce)
     }
 
-    /// ECDSA P-256 over the nonce; the signature is DER (iOS, Android) or raw r‖s (WebCrypto in a browser).
-    private static func verifies(_ encoded: String, over nonce: Data, by device: Device) -> Bool {
-        guard let keyData = device.publicKey,
-            let data = Data(base64Encoded: encoded), let key = try? P256.Signing.PublicKey(x963Representation: keyData),
+    /// ECDSA P-256 over the nonce; the signature is DER (iOS, Android) or raw r‖s (WebCrypto in a browser). A passkey
+    /// signs the WebAuthn structure that carries the nonce instead (`WebAuthnAssertionCheck`).
+    private func verifies(_ proof: DeviceSignInRequest, over nonce: Data, by device: Device) -> Bool {
+        guard let keyData = device.publicKey, let key = try? P256.Signing.PublicKey(x963Representation: keyData) else { return false }
+        if let assertion = proof.webAuthn {
+            return WebAuthnAssertionCheck.verifies(
+                assertion,
+                signature: proof.signature,
+                nonce: nonce,
+                key: key,
+                allowedOrigins: services.config.webAuthnOrigins
+            )
+        }
+        let encoded = proof.signature
+        guard let data = Data(base64Encoded: encoded),
             let signature = (try? P256.Signing.ECDSASignature(derRepresentation: data)) ?? (try? P256.Signing.ECDSASignature(rawRepresentation: data))
         else { return false }
         return key.isValidSignature(signature, for: nonce)

@@ -40,6 +40,7 @@ enum AuthPages {
             response.cookies[web.sessionCookieName] = web.cookie("", maxAge: 0)
             return response
         }
+        PasskeyPages.register(routes)
         routes.get("policy", "accept") { req in try await policyForm(Web(req)) }
         routes.post("policy", "accept") { req in
             let web = Web(req)
@@ -61,6 +62,7 @@ enum AuthPages {
               \(Layout.field(web, "password", label: web.t("field.password"), type: "password", errors: fields, extra: "autocomplete=\"current-password\" required"))
               <button>\(web.t("signIn.submit"))</button>
             </form>
+            \(PasskeyPages.signInButton(web))
             <p>\(web.t("signIn.new")) <a href="/register">\(web.t("signIn.register"))</a></p>
             """,
             signedIn: false

@@ -143,6 +143,7 @@ enum PrivacyPages {
               \(Layout.field(web, "fullName", label: web.t("field.fullName"), value: me.fullName, errors: errors, extra: "required"))
               <button>\(web.t("profile.saveName"))</button>
             </form>
+            \(PasskeyPages.enrolButton(web))
             <h2>\(web.t("profile.sessions"))</h2><ul>\(sessionRows)</ul>
             """
         )

@@ -30,3 +30,60 @@
     navigator.serviceWorker.register("/static/sw.js", { scope: "/" }).catch(function () {});
   }
 })();
+
+// §1.1 passkeys: the platform authenticator (fingerprint, face, PIN) keeps the key; only the public key and
+// signatures leave the device. Shown only where the browser has a platform authenticator.
+(function () {
+  "use strict";
+  var b64url = function (buffer) {
+    var text = "";
+    new Uint8Array(buffer).forEach(function (byte) { text += String.fromCharCode(byte); });
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  };
+  var bytes = function (base64) {
+    var text = atob(base64.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(text, function (c) { return c.charCodeAt(0); });
+  };
+  if (!window.PublicKeyCredential || !PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable) return;
+  PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable().then(function (available) {
+    if (!available) return;
+    var enrol = document.querySelector("form[data-passkey-enrol]");
+    if (enrol) {
+      enrol.hidden = false;
+      enrol.querySelector("[data-passkey-create]").addEventListener("click", function () {
+        navigator.credentials.create({ publicKey: {
+          challenge: crypto.getRandomValues(new Uint8Array(32)),
+          rp: { id: location.hostname, name: "BizBank" },
+          user: { id: crypto.getRandomValues(new Uint8Array(16)), name: "BizBank", displayName: "BizBank" },
+          pubKeyCredParams: [{ type: "public-key", alg: -7 }],
+          authenticatorSelection: { authenticatorAttachment: "platform", userVerification: "required", residentKey: "preferred" },
+          attestation: "none"
+        } }).then(function (credential) {
+          enrol.querySelector("[name=publicKey]").value = btoa(String.fromCharCode.apply(null, new Uint8Array(credential.response.getPublicKey())));
+          enrol.submit();
+        }).catch(function () {});
+      });
+    }
+    var signIn = document.querySelector("form[data-passkey-sign-in]");
+    if (signIn) {
+      signIn.hidden = false;
+      signIn.querySelector("[data-passkey-get]").addEventListener("click", function () {
+        var phone = document.querySelector("input[name=phone]").value;
+        var body = new URLSearchParams({ phone: phone, _csrf: signIn.querySelector("[name=_csrf]").value });
+        fetch("/passkey/challenge", { method: "POST", body: body, credentials: "same-origin" })
+          .then(function (answer) { return answer.json(); })
+          .then(function (challenge) {
+            return navigator.credentials.get({ publicKey: {
+              challenge: bytes(challenge.nonce), rpId: location.hostname, userVerification: "required"
+            } }).then(function (assertion) {
+              signIn.querySelector("[name=challengeId]").value = challenge.challengeId;
+              signIn.querySelector("[name=signature]").value = b64url(assertion.response.signature);
+              signIn.querySelector("[name=authenticatorData]").value = b64url(assertion.response.authenticatorData);
+              signIn.querySelector("[name=clientDataJSON]").value = b64url(assertion.response.clientDataJSON);
+              signIn.submit();
+            });
+          }).catch(function () {});
+      });
+    }
+  });
+})();

@@ -8,6 +8,13 @@ enum WebRoutes {
         PaymentPages.register(routes)
         PrivacyPages.register(routes)
         ReportPages.register(routes)
+        TemplatePages.register(routes)
+        PayrollPages.register(routes)
+        EmployeePages.register(routes)
+        InboxPages.register(routes)
+        SupportPages.register(routes)
+        BranchPages.register(routes)
+        DocumentPages.register(routes)
     }
 }
 

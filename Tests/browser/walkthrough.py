@@ -21,6 +21,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else "/tmp/bizbank-shots"
@@ -70,6 +72,8 @@ options = webdriver.ChromeOptions()
 for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
     options.add_argument(flag)
 options.add_experimental_option("prefs", {"intl.accept_languages": "kk,ru"})
+# a phone: 390 CSS px wide (headless windows are never narrower than 500 px without emulation)
+options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}})
 options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 driver = webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
 driver.implicitly_wait(5)
@@ -103,6 +107,20 @@ def page_checks():
     expect(not driver.find_elements(By.CSS_SELECTOR, "script:not([src])"), "an inline script")
 
 
+def navigate(element):
+    """Clicks what loads a new page and waits until the old page is gone, so no check reads the page before."""
+    element.click()
+
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:  # stale, or "node does not belong to the document": the old page is gone
+            return True
+
+    WebDriverWait(driver, 15).until(gone)
+
+
 def fill(name, value):
     field = driver.find_element(By.NAME, name)
     field.clear()
@@ -110,7 +128,7 @@ def fill(name, value):
 
 
 def submit(form_selector="form.card"):
-    driver.find_element(By.CSS_SELECTOR, form_selector + " button").click()
+    navigate(driver.find_element(By.CSS_SELECTOR, form_selector + " button"))
 
 
 def text():
@@ -122,9 +140,9 @@ driver.get(BASE + "/")
 page_checks()
 expect("Кіру" in driver.title, "the first page is not the Kazakh sign-in: " + driver.title)
 shot("sign-in-kk")
-driver.find_element(By.CSS_SELECTOR, "a[href='/lang/en?back=/sign-in']").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "a[href='/lang/en?back=/sign-in']"))
 expect("Sign in" in driver.title, "the language did not switch to English")
-driver.find_element(By.CSS_SELECTOR, "a[href='/register']").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "a[href='/register']"))
 phone = "+7705" + "".join(random.choice("0123456789") for _ in range(7))
 company_bin = bin_()
 fill("company.name", "ТОО «Шолпан Трейд»")
@@ -147,7 +165,7 @@ expect("/accounts" in driver.current_url, "not on accounts after the code")
 page_checks()
 
 # 2. the director opens an account
-driver.find_element(By.CSS_SELECTOR, "form[action='/accounts'] button").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/accounts'] button"))
 expect(driver.find_elements(By.CSS_SELECTOR, ".accounts .account"), "no account after opening one")
 shot("accounts-new-company")
 new_iban = driver.find_element(By.CSS_SELECTOR, ".accounts .iban").text.replace(" ", "")
@@ -163,7 +181,7 @@ errors = driver.find_elements(By.CSS_SELECTOR, ".field.invalid .error")
 expect(len(errors) >= 2, "the bad order did not show its field errors")
 expect(driver.find_element(By.NAME, "beneficiaryName").get_attribute("value") == "ТОО «Алтын Дала»", "the form lost what was typed")
 shot("payment-field-errors")
-driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
 expect("/sign-in" in driver.current_url, "sign-out did not go to sign-in")
 
 # 4. the demo director pays the new company: draft, sign, SMS code
@@ -184,15 +202,15 @@ fill("amount", "125000,50")
 submit()
 expect("/payments/" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, "form[action$='/sign'] button"), "no draft: " + text()[:400])
 shot("payment-draft")
-driver.find_element(By.CSS_SELECTOR, "form[action$='/sign'] button").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action$='/sign'] button"))
 if driver.find_elements(By.NAME, "code"):
     fill("code", latest_code("+77010000001"))
     shot("payment-code")
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/confirm'] button").click()
+    navigate(driver.find_element(By.CSS_SELECTOR, "form[action$='/confirm'] button"))
 status = driver.find_element(By.CSS_SELECTOR, "[data-testid=status]").text
 expect(status.lower() in ("executed", "sent", "settled", "awaiting signatures"), "the order is not executed: " + status)
 shot("payment-done")
-driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
 
 # 5. the new company sees the money, the statement, and downloads the 1C file
 fill("phone", phone)
@@ -202,7 +220,7 @@ fill("code", latest_code(phone))
 submit()
 balance = driver.find_element(By.CSS_SELECTOR, "[data-testid=balance]").text
 expect("125 000,50" in balance.replace("\u00a0", " "), "the balance does not show the payment: " + balance)
-driver.find_element(By.CSS_SELECTOR, ".accounts a").click()
+navigate(driver.find_element(By.CSS_SELECTOR, ".accounts a"))
 expect(driver.find_elements(By.CSS_SELECTOR, "table.statement tbody tr"), "the statement is empty")
 shot("statement")
 one_c_link = driver.find_element(By.XPATH, "//a[text()='1C']").get_attribute("href")
@@ -211,15 +229,25 @@ with urllib.request.urlopen(urllib.request.Request(one_c_link, headers={"Cookie"
     one_c = answer.read().decode("utf-8")
 expect(one_c.startswith("1CClientBankExchange") and "125000.50" in one_c, "the 1C file is wrong")
 
+# every area the navigation names opens as a page of its own, with the §5.2 link, no error page, no sideways scroll
+for path in ("/templates", "/payroll", "/employees", "/inbox", "/support", "/documents", "/profile", "/payments", "/branches"):
+    driver.get(BASE + path)
+    page_checks()
+    expect(driver.find_elements(By.TAG_NAME, "h1"), path + " has no heading")
+    expect(not driver.find_elements(By.CSS_SELECTOR, "main .alert"), path + " shows an error: " + text()[:200])
+    width, viewport = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    expect(width <= viewport, "%s scrolls sideways on a phone (%d px in %d)" % (path, width, viewport))
+shot("areas")
+
 # 6. the privacy centre: a consent on and off, a destroy request with its deadline
 driver.get(BASE + "/privacy")
 page_checks()
-driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-marketing']").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-marketing']"))
 expect(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-marketing']").get_attribute("class") == "secondary", "the consent was not granted")
-driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-marketing']").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-marketing']"))
 expect(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-marketing']").get_attribute("class") == "", "the consent was not withdrawn")
 driver.find_element(By.CSS_SELECTOR, "form[action='/privacy/requests'] select option[value='destroy']").click()
-driver.find_element(By.CSS_SELECTOR, "form[action='/privacy/requests'] button").click()
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/privacy/requests'] button"))
 expect(driver.find_elements(By.CSS_SELECTOR, ".notice"), "the destroy request was not acknowledged")
 shot("privacy-centre")
 driver.get(BASE + "/privacy/export")

@@ -85,3 +85,19 @@ struct WebAppTests {
         }
     }
 }
+
+extension WebAppTests {
+    /// The web tier holds no privilege of its own: it imports no database layer and no server module, so every rule
+    /// stays in the API it reaches through BankClient.
+    @Test func theWebModule_dependsOnNoDatabaseLayer() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/BankWeb")
+        let forbidden = ["import Fluent", "import SQLKit", "import FluentKit", "import BankServer", "import PostgresNIO", "import SQLiteNIO"]
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        #expect(files.count > 10)
+        for file in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for line in forbidden { #expect(text.contains(line) == false, "\(file.lastPathComponent): \(line)") }
+        }
+    }
+}

@@ -21,6 +21,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.virtual_authenticator import VirtualAuthenticatorOptions
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -135,7 +136,7 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
-# 1. a new visitor lands on the sign-in page, in Kazakh, and registers a company by BIN
+# 1. a new visitor lands on the sign-in page, in Kazakh, and registers as an individual entrepreneur
 driver.get(BASE + "/")
 page_checks()
 expect("Кіру" in driver.title, "the first page is not the Kazakh sign-in: " + driver.title)
@@ -144,11 +145,13 @@ navigate(driver.find_element(By.CSS_SELECTOR, "a[href='/lang/en?back=/sign-in']"
 expect("Sign in" in driver.title, "the language did not switch to English")
 navigate(driver.find_element(By.CSS_SELECTOR, "a[href='/register']"))
 phone = "+7705" + "".join(random.choice("0123456789") for _ in range(7))
-company_bin = bin_()
-fill("company.name", "ТОО «Шолпан Трейд»")
+# an individual entrepreneur (ИП) registers by their own IIN
+company_bin = iin()
+driver.find_element(By.CSS_SELECTOR, "input[name='company.kind'][value='sole_proprietor']").click()
+fill("company.name", "ИП Сәрсенова")
 fill("company.bin", company_bin)
 fill("person.fullName", "Айгерім Нұрланқызы Сәрсенова")
-fill("person.iin", iin())
+fill("person.iin", company_bin)
 fill("person.phone", phone)
 fill("person.email", "aigerim.%d@example.kz" % random.randint(1000, 99999))
 fill("password", "Steppe-Horizon-Ledger-42")
@@ -193,8 +196,9 @@ submit()
 expect("/accounts" in driver.current_url, "the demo director is not signed in")
 shot("accounts-demo")
 driver.get(BASE + "/payments/new")
-fill("beneficiaryName", "ТОО «Шолпан Трейд»")
+fill("beneficiaryName", "ИП Сәрсенова")
 fill("beneficiaryTaxID", company_bin)
+fill("kbe", "19")
 fill("beneficiaryAccount", new_iban)
 fill("beneficiaryBIC", "TSESKZKA")
 fill("purpose", "Оплата по договору №12 за услуги")
@@ -228,6 +232,29 @@ cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookie
 with urllib.request.urlopen(urllib.request.Request(one_c_link, headers={"Cookie": cookies})) as answer:
     one_c = answer.read().decode("utf-8")
 expect(one_c.startswith("1CClientBankExchange") and "125000.50" in one_c, "the 1C file is wrong")
+
+# a passkey (§1.1): Chromium's virtual platform authenticator with user verification stands in for the fingerprint
+authenticator = VirtualAuthenticatorOptions()
+authenticator.protocol = VirtualAuthenticatorOptions.Protocol.CTAP2
+authenticator.transport = VirtualAuthenticatorOptions.Transport.INTERNAL
+authenticator.has_resident_key = True
+authenticator.has_user_verification = True
+authenticator.is_user_verified = True
+driver.add_virtual_authenticator(authenticator)
+driver.get(BASE + "/profile")
+WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-passkey-create]").is_displayed())
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-passkey-create]"))
+fill("code", latest_code(phone))
+submit()
+expect("/profile" in driver.current_url and len(driver.get_credentials()) == 1, "the passkey was not enrolled: " + text()[:300])
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
+fill("phone", phone)
+WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-passkey-get]").is_displayed())
+codes_before = latest_code(phone)
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-passkey-get]"))
+expect("/accounts" in driver.current_url, "the passkey sign-in failed: " + text()[:300])
+expect(latest_code(phone) == codes_before, "a passkey sign-in sent an SMS code")
+shot("passkey-signed-in")
 
 # every area the navigation names opens as a page of its own, with the §5.2 link, no error page, no sideways scroll
 for path in ("/templates", "/payroll", "/employees", "/inbox", "/support", "/documents", "/profile", "/payments", "/branches"):
@@ -264,6 +291,12 @@ fill("code", staff_code("demo-officer"))
 submit()
 expect(driver.find_elements(By.CSS_SELECTOR, "main li"), "the staff queue is empty")
 shot("staff-queue")
+# the officer completes the destroy request
+complete = driver.find_elements(By.CSS_SELECTOR, "form[action$='/complete'] button")
+expect(complete, "no request to complete in the queue")
+navigate(complete[0])
+expect(not driver.find_elements(By.CSS_SELECTOR, "main .alert"), "completing the request failed: " + text()[:300])
+shot("staff-completed")
 
 # 8. report unauthorised use, signed out, from the sign-in page
 driver.get(BASE + "/report")

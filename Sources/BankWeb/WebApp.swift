@@ -154,12 +154,22 @@ struct Web {
         return URL(string: "http://127.0.0.1:\(port)")!
     }
 
+    /// The hops this request came through, for the API's per-IP limits and access log: the chain the browser's
+    /// request carried (the API believes only its own proxies' part of it) and the peer that reached the web tier.
+    var forwardedFor: String {
+        let peer = request.remoteAddress?.ipAddress ?? "unknown"
+        let chain = request.headers[.xForwardedFor].joined(separator: ",")
+        return chain.isEmpty ? peer : chain + ", " + peer
+    }
+
+    var transport: any HTTPTransport { ForwardingTransport(base: BankWeb.transport, forwardedFor: forwardedFor) }
+
     /// The signed-in person's client, or a public one.
     func client(token: String? = nil) -> BankClient {
         BankClient(
             baseURL: apiBaseURL,
             language: language.rawValue,
-            transport: BankWeb.transport,
+            transport: transport,
             tokens: InMemoryTokenStore(token: token ?? self.token),
             retry: RetryPolicy(maxAttempts: 2)
         )
@@ -169,7 +179,7 @@ struct Web {
         StaffClient(
             baseURL: apiBaseURL,
             language: language.rawValue,
-            transport: BankWeb.transport,
+            transport: transport,
             tokens: InMemoryTokenStore(token: staffToken)
         )
     }
@@ -187,4 +197,16 @@ struct Web {
     }
 
     func form(_ name: String) -> String { ((try? request.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+/// Adds the browser's `X-Forwarded-For` chain to every API call of one page.
+struct ForwardingTransport: HTTPTransport {
+    let base: any HTTPTransport
+    let forwardedFor: String
+
+    func send(_ request: HTTPRequestData) async throws -> HTTPResponseData {
+        var request = request
+        request.headers["X-Forwarded-For"] = forwardedFor
+        return try await base.send(request)
+    }
 }

@@ -18,6 +18,13 @@ enum MetricsRegistry {
 
 /// Wires the application: database, migrations, services, middleware, routes, background jobs.
 func configure(_ app: Application, config: AppConfig, clock: any WallClock = SystemClock(), smsGateway: (any SMSGateway)? = nil) async throws {
+    var config = config
+    // The web tier in this process calls the API over loopback with the browser's address in X-Forwarded-For, so
+    // per-IP limits count each browser, not the web tier; only loopback is believed (review M6).
+    if config.webAPIURL == nil, !config.trustForwardedFor {
+        config.trustForwardedFor = true
+        config.trustedProxies = ["127.0.0.1", "::1"]
+    }
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
     // Sorted keys: the same answer is the same bytes (stable for clients, caches and tests).

@@ -86,7 +86,7 @@ enum StaffBranchPages {
         let id = try StaffPages.id(web, "branchId")
         var views: [Language: BranchView] = [:]
         for language in Language.allCases {
-            let client = StaffClient(baseURL: web.apiBaseURL, language: language.rawValue, transport: BankWeb.transport)
+            let client = StaffClient(baseURL: web.apiBaseURL, language: language.rawValue, transport: web.transport)
             views[language] = try await client.send(Endpoints.Branches.getBranch, id)
         }
         guard let kk = views[.kk], let ru = views[.ru], let en = views[.en] else { throw Abort(.notFound) }

@@ -1,5 +1,6 @@
 import BankAPI
 import BankClient
+import BankCore
 import Foundation
 import Vapor
 
@@ -107,32 +108,6 @@ enum StaffBranchImport {
         return page(web, outcomes: outcomes)
     }
 
-    /// Splits on `separator` outside double quotes (`""` inside quotes is a quote); cells are trimmed.
-    static func split(_ row: String, separator: Character) -> [String] {
-        var cells: [String] = []
-        var current = ""
-        var quoted = false
-        var characters = Array(row)[...]
-        while let character = characters.popFirst() {
-            if quoted, character == "\"" {
-                if characters.first == "\"" {
-                    current.append("\"")
-                    characters.removeFirst()
-                } else {
-                    quoted = false
-                }
-            } else if quoted {
-                current.append(character)
-            } else if character == "\"" {
-                quoted = true
-            } else if character == separator {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        cells.append(current)
-        return cells.map { $0.trimmingCharacters(in: .whitespaces) }
-    }
+    /// Splits on `separator` outside double quotes (`CSVRow`, BankCore).
+    static func split(_ row: String, separator: Character) -> [String] { CSVRow.split(row, separator: separator) }
 }

@@ -1,3 +1,5 @@
+import BankCore
+
 /// HTML built in Swift: literal text is markup, every interpolated `String` is escaped, nested `Markup` is not.
 /// So a page cannot carry a person's input as markup by mistake, and the compiler checks every page.
 public struct Markup: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
@@ -21,21 +23,7 @@ public struct Markup: Sendable, ExpressibleByStringInterpolation, CustomStringCo
         public mutating func appendInterpolation(_ number: Int64) { html += String(number) }
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     /// `markup` when the condition holds, nothing otherwise.
     static func when(_ condition: Bool, _ markup: @autoclosure () -> Markup) -> Markup { condition ? markup() : "" }

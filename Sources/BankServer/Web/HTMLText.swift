@@ -1,11 +1,9 @@
+import BankCore
 import Foundation
 
 /// Escaping and formatting for the server's self-contained HTML pages (receipts, policy, exports).
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
-    }
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     /// YYYY-MM-DD in Kazakhstan time (UTC+5).
     static func isoDay(_ date: Date) -> String {

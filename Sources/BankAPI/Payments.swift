@@ -318,6 +318,19 @@ public struct ServicePaymentRequest: Codable, Sendable {
     }
 }
 
+/// §2.3.4: a provider a service payment can go to: `mobile` operators (found from the phone number) and `utility`
+/// companies (chosen by `id`, paid by the customer's account number with them).
+public struct ServiceProviderView: Codable, Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var name: String
+    public init(id: String, kind: String, name: String) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+    }
+}
+
 /// The company's signing rule: nil → one signature (the director's) always suffices; an amount in minor units →
 /// above it both the director's and the accountant's signatures are needed.
 /// `authorMaySignAlone`: the author's own signature completes an order ("director alone", sole proprietors); false →

@@ -229,10 +229,11 @@ public struct PersonalDataExport: Codable, Sendable {
         public var at: Date
         public var latitude: Double
         public var longitude: Double
-        public var countryCode: String
+        /// nil when the device sent none (the web bank has no geocoder).
+        public var countryCode: String?
         public var operation: String
 
-        public init(at: Date, latitude: Double, longitude: Double, countryCode: String, operation: String) {
+        public init(at: Date, latitude: Double, longitude: Double, countryCode: String?, operation: String) {
             self.at = at
             self.latitude = latitude
             self.longitude = longitude

@@ -1,13 +1,14 @@
 import Foundation
 
 /// §2.2.4: the device's location, sent with sign-in and payment confirmation only when the user has granted the
-/// `fraud_location` consent. `countryCode` is the ISO 3166-1 alpha-2 code the phone's own geocoder gives.
+/// `fraud_location` consent. `countryCode` is the ISO 3166-1 alpha-2 code the phone's own geocoder gives; a browser
+/// has no geocoder, so the web bank sends none, and then only the impossible-travel rule applies.
 public struct DeviceLocation: Codable, Sendable, Equatable {
     public var latitude: Double
     public var longitude: Double
-    public var countryCode: String
+    public var countryCode: String?
 
-    public init(latitude: Double, longitude: Double, countryCode: String) {
+    public init(latitude: Double, longitude: Double, countryCode: String?) {
         self.latitude = latitude
         self.longitude = longitude
         self.countryCode = countryCode

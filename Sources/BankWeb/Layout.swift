@@ -45,7 +45,7 @@ enum Layout {
             <body>
             <header class="top">
               <a class="brand" href="/">BizBank</a>
-              <div class="langs" aria-label="\(web.t("lang.label"))">\(languages)</div>
+              <div class="langs" role="group" aria-label="\(web.t("lang.label"))">\(languages)</div>
             </header>
             \(nav)
             <main>

@@ -188,7 +188,8 @@ struct Web {
 
     func page(_ title: String, _ body: Markup, signedIn: Bool = true, status: HTTPResponseStatus = .ok) -> Response {
         let html = Layout.page(self, title: title, body: body, signedIn: signedIn)
-        let response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html.html))
+        let headers: HTTPHeaders = ["Content-Type": "text/html; charset=utf-8", "Content-Language": language.rawValue]
+        let response = Response(status: status, headers: headers, body: .init(string: html.html))
         return finish(response)
     }
 

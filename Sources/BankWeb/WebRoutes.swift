@@ -6,6 +6,7 @@ enum WebRoutes {
         AuthPages.register(routes)
         AccountPages.register(routes)
         PaymentPages.register(routes)
+        ServicePaymentPages.register(routes)
         PrivacyPages.register(routes)
         ReportPages.register(routes)
         TemplatePages.register(routes)

@@ -95,6 +95,36 @@ struct FraudTests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func aBrowsersLocation_withoutACountry_isCheckedForTravelOnly(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let registration = Fixtures.registration()
+            let grant = try await t.registerActive(registration)
+            let key = try await t.enrolDeviceKey(token: grant.token)
+            try await grantLocationConsent(t, grant.token)
+            // a browser (no geocoder) sends the point with no country; the company allows Kazakhstan only
+            let web = { (point: DeviceLocation) in DeviceLocation(latitude: point.latitude, longitude: point.longitude, countryCode: nil) }
+            let session = try await signIn(t, registration, key, at: web(Self.almaty)).requireStatus(.ok).content.decode(SessionGrant.self)
+            try await t.sendConfirmed(
+                .PUT,
+                "/api/v1/companies/\(grant.user.companies[0].id)/security-settings",
+                json: CompanySecuritySettings(allowedCountries: ["KZ"]),
+                token: session.token
+            ).requireStatus(.ok)
+            t.clock.advance(seconds: 20 * 60)
+            // impossible travel still counts
+            let pending = try await signIn(t, registration, key, at: web(Self.astana)).requireStatus(.accepted)
+            let challenge = try pending.content.decode(OtpChallengeResponse.self)
+            let fresh = try await t.send(
+                .POST,
+                "/api/v1/auth/sign-in/verify",
+                json: OtpAnswer(challengeId: challenge.challengeId, code: try await t.latestCode(to: registration.person.phone))
+            ).requireStatus(.ok).content.decode(SessionGrant.self)
+            let export = try await t.send(.GET, "/api/v1/me/privacy/export", token: fresh.token).content.decode(PersonalDataExport.self)
+            #expect(export.locations.count == 2 && export.locations.allSatisfy { $0.countryCode == nil })
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func ownAccountTransfer_fromAnotherNetwork_needsAnSMSCode(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             let company = try await t.paymentCompany()

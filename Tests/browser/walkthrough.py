@@ -3,16 +3,20 @@
 
     python3 Tests/browser/walkthrough.py http://127.0.0.1:8080 [screenshot-dir]
 
-A new company registers (policy accepted, consent given, the SMS code read from the development outbox), opens an
-account; a bad payment order shows each field's error; the demo director pays the new company, signs and confirms
-with the SMS code; the new company sees the money in its balance and statement and downloads the 1C file; the
-privacy centre grants and withdraws a consent and takes a destroy request; the language switches; "report
-unauthorised use" and 7711 are on every page; the staff console signs in with its authenticator code and shows
-the request. Every page is checked for a Content-Security-Policy and no script or style from another origin.
+An individual entrepreneur registers by IIN (policy accepted, consent given, the SMS code read from the development
+outbox) and opens an account; a bad payment order shows each field's error; the demo director sets a two-signature
+rule (step-up code), gives the §2.2.4 location consent and signs an order from Almaty (Chromium's geolocation
+override); the demo accountant signs second and confirms with the SMS code; the entrepreneur sees the money, the
+statement and the 1C file, enrols a passkey (virtual authenticator) and signs in with it, uploads a camera photo
+with GPS EXIF that comes back without it; every area opens; the privacy centre grants and withdraws a consent and
+takes a destroy request, which a staff officer completes; "report unauthorised use" and 7711 are on every page;
+branches near me get the position rounded. Every page is checked for no inline script and no other origin.
 Exits non-zero on the first failure, with a screenshot of the page it failed on.
 """
+import base64
 import json
 import os
+import struct
 import random
 import sys
 import time
@@ -136,6 +140,42 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def jpeg_with_gps():
+    """A real JPEG drawn by Chromium, with an EXIF segment naming the camera's GPS position (43°14' N, 76°53' E)."""
+    data_url = driver.execute_script(
+        "var c = document.createElement('canvas'); c.width = 64; c.height = 48; var g = c.getContext('2d');"
+        "g.fillStyle = '#0b6e4f'; g.fillRect(0, 0, 64, 48); g.fillStyle = '#fff'; g.fillRect(16, 12, 32, 24);"
+        "return c.toDataURL('image/jpeg', 0.9);"
+    )
+    jpeg = base64.b64decode(data_url.split(",", 1)[1])
+    rational = lambda *values: b"".join(struct.pack(">II", v, 1) for v in values)
+    gps_entries = [(1, 2, 2, b"N\0\0\0"), (2, 5, 3, 80), (3, 2, 2, b"E\0\0\0"), (4, 5, 3, 104)]
+    tiff = b"MM\x00\x2a\x00\x00\x00\x08" + struct.pack(">H", 1) + struct.pack(">HHII", 0x8825, 4, 1, 26) + struct.pack(">I", 0)
+    tiff += struct.pack(">H", len(gps_entries))
+    for tag, kind, count, value in gps_entries:
+        tiff += struct.pack(">HHI", tag, kind, count) + (value if isinstance(value, bytes) else struct.pack(">I", value))
+    tiff += struct.pack(">I", 0) + rational(43, 14, 20) + rational(76, 53, 23)
+    app1 = b"Exif\x00\x00" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + jpeg[2:]
+
+
+def sign_in(phone, password):
+    driver.get(BASE + "/sign-in")
+    fill("phone", phone)
+    fill("password", password)
+    submit()
+    fill("code", latest_code(phone))
+    submit()
+    expect("/accounts" in driver.current_url, phone + " is not signed in: " + text()[:300])
+
+
+def download(url):
+    """A file the signed-in browser may fetch, read with its cookies."""
+    cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookies})) as answer:
+        return answer.read()
+
+
 # 1. a new visitor lands on the sign-in page, in Kazakh, and registers as an individual entrepreneur
 driver.get(BASE + "/")
 page_checks()
@@ -187,14 +227,16 @@ shot("payment-field-errors")
 navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
 expect("/sign-in" in driver.current_url, "sign-out did not go to sign-in")
 
-# 4. the demo director pays the new company: draft, sign, SMS code
-fill("phone", "+77010000001")
-fill("password", "Demo-Director-2026!")
-submit()
-fill("code", latest_code("+77010000001"))
-submit()
-expect("/accounts" in driver.current_url, "the demo director is not signed in")
+# 4. a two-signature payment: the demo director sets "both signatures above 100 000 ₸" (a step-up code), gives the
+# §2.2.4 location consent, drafts and signs; the demo accountant signs second and confirms with the SMS code
+sign_in("+77010000001", "Demo-Director-2026!")
 shot("accounts-demo")
+driver.get(BASE + "/employees")
+fill("dualSignatureAbove", "100000")
+submit("form[action^='/employees/signing-rule']")
+fill("code", latest_code("+77010000001"))
+submit("form[action^='/employees/signing-rule']")
+expect(driver.find_elements(By.CSS_SELECTOR, ".notice"), "the signing rule was not saved: " + text()[:300])
 driver.get(BASE + "/payments/new")
 fill("beneficiaryName", "ИП Сәрсенова")
 fill("beneficiaryTaxID", company_bin)
@@ -205,32 +247,42 @@ fill("purpose", "Оплата по договору №12 за услуги")
 fill("amount", "125000,50")
 submit()
 expect("/payments/" in driver.current_url and driver.find_elements(By.CSS_SELECTOR, "form[action$='/sign'] button"), "no draft: " + text()[:400])
+order_url = driver.current_url
 shot("payment-draft")
 navigate(driver.find_element(By.CSS_SELECTOR, "form[action$='/sign'] button"))
-if driver.find_elements(By.NAME, "code"):
-    fill("code", latest_code("+77010000001"))
-    shot("payment-code")
-    navigate(driver.find_element(By.CSS_SELECTOR, "form[action$='/confirm'] button"))
 status = driver.find_element(By.CSS_SELECTOR, "[data-testid=status]").text
-expect(status.lower() in ("executed", "sent", "settled", "awaiting signatures"), "the order is not executed: " + status)
+expect(status.lower() == "awaiting signatures", "one signature completed an order above the threshold: " + status)
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
+sign_in("+77010000002", "Demo-Accountant-2026!")
+driver.get(BASE + "/privacy")
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-fraud_location']"))
+# the accountant's phone is in Almaty: Chromium's geolocation override stands in for its GPS
+driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": BASE, "permissions": ["geolocation"]})
+driver.execute_cdp_cmd("Emulation.setGeolocationOverride", {"latitude": 43.238949, "longitude": 76.889709, "accuracy": 20})
+driver.get(BASE + "/payments?awaiting=me")
+expect(driver.find_elements(By.CSS_SELECTOR, "a[href='%s']" % order_url.replace(BASE, "")), "the order is not awaiting the accountant")
+navigate(driver.find_element(By.CSS_SELECTOR, "a[href='%s']" % order_url.replace(BASE, "")))
+expect(driver.find_elements(By.CSS_SELECTOR, "form[action$='/sign'][data-fraud-location]"), "the signature form does not add the location")
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action$='/sign'] button"))
+fill("code", latest_code("+77010000002"))
+shot("payment-code")
+navigate(driver.find_element(By.CSS_SELECTOR, "form[action$='/confirm'] button"))
+status = driver.find_element(By.CSS_SELECTOR, "[data-testid=status]").text
+expect(status.lower() in ("executed", "sent", "settled"), "the order is not executed after the second signature: " + status)
+expect(len(driver.find_elements(By.CSS_SELECTOR, "main ul li")) >= 2, "the order does not show both signatures")
 shot("payment-done")
+export = json.loads(download(BASE + "/privacy/export.json"))
+expect(any(abs(l["latitude"] - 43.238949) < 1e-6 and not l.get("countryCode") for l in export["locations"]), "the signature carried no §2.2.4 location")
 navigate(driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
 
 # 5. the new company sees the money, the statement, and downloads the 1C file
-fill("phone", phone)
-fill("password", "Steppe-Horizon-Ledger-42")
-submit()
-fill("code", latest_code(phone))
-submit()
+sign_in(phone, "Steppe-Horizon-Ledger-42")
 balance = driver.find_element(By.CSS_SELECTOR, "[data-testid=balance]").text
 expect("125 000,50" in balance.replace("\u00a0", " "), "the balance does not show the payment: " + balance)
 navigate(driver.find_element(By.CSS_SELECTOR, ".accounts a"))
 expect(driver.find_elements(By.CSS_SELECTOR, "table.statement tbody tr"), "the statement is empty")
 shot("statement")
-one_c_link = driver.find_element(By.XPATH, "//a[text()='1C']").get_attribute("href")
-cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in driver.get_cookies())
-with urllib.request.urlopen(urllib.request.Request(one_c_link, headers={"Cookie": cookies})) as answer:
-    one_c = answer.read().decode("utf-8")
+one_c = download(driver.find_element(By.XPATH, "//a[text()='1C']").get_attribute("href")).decode("utf-8")
 expect(one_c.startswith("1CClientBankExchange") and "125000.50" in one_c, "the 1C file is wrong")
 
 # a passkey (§1.1): Chromium's virtual platform authenticator with user verification stands in for the fingerprint
@@ -256,8 +308,23 @@ expect("/accounts" in driver.current_url, "the passkey sign-in failed: " + text(
 expect(latest_code(phone) == codes_before, "a passkey sign-in sent an SMS code")
 shot("passkey-signed-in")
 
+# §2.3.2 a photo from the phone's camera carries its GPS position in EXIF; the bank must keep the picture, not the place
+driver.get(BASE + "/privacy")
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-camera_media']"))
+driver.get(BASE + "/documents")
+photo_path = os.path.join(SHOTS, "camera-photo.jpg")
+with open(photo_path, "wb") as photo:
+    photo.write(jpeg_with_gps())
+driver.find_element(By.CSS_SELECTOR, "form[action='/documents/photo'] input[type=file]").send_keys(photo_path)
+submit("form[action='/documents/photo']")
+expect(driver.find_elements(By.CSS_SELECTOR, "img[src='/documents/photo']"), "the photo was not saved: " + text()[:300])
+stored = download(BASE + "/documents/photo")
+expect(stored.startswith(b"\xff\xd8") and b"Exif\x00\x00" not in stored and b"\x88\x25" not in stored, "the photo came back with its EXIF")
+expect(driver.execute_script("return document.querySelector(\"img[src='/documents/photo']\").naturalWidth") > 0, "the stored photo does not decode")
+shot("photo-without-gps")
+
 # every area the navigation names opens as a page of its own, with the §5.2 link, no error page, no sideways scroll
-for path in ("/templates", "/payroll", "/employees", "/inbox", "/support", "/documents", "/profile", "/payments", "/branches"):
+for path in ("/templates", "/payroll", "/employees", "/inbox", "/support", "/documents", "/profile", "/payments", "/payments/services", "/branches"):
     driver.get(BASE + path)
     page_checks()
     expect(driver.find_elements(By.TAG_NAME, "h1"), path + " has no heading")
@@ -265,6 +332,8 @@ for path in ("/templates", "/payroll", "/employees", "/inbox", "/support", "/doc
     width, viewport = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
     expect(width <= viewport, "%s scrolls sideways on a phone (%d px in %d)" % (path, width, viewport))
 shot("areas")
+driver.get(BASE + "/profile")
+expect(driver.find_elements(By.CSS_SELECTOR, "[data-testid=device] form[action$='/remove']"), "the profile lists no device to forget")
 
 # 6. the privacy centre: a consent on and off, a destroy request with its deadline
 driver.get(BASE + "/privacy")
@@ -302,5 +371,13 @@ shot("staff-completed")
 driver.get(BASE + "/report")
 page_checks()
 shot("report")
+
+# 9. branches near me, signed out: the browser's position (Almaty) leaves the page rounded to two decimals (§2.3.1)
+driver.execute_cdp_cmd("Emulation.setGeolocationOverride", {"latitude": 43.238949, "longitude": 76.889709, "accuracy": 20})
+driver.get(BASE + "/branches")
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-near-me]"))
+expect("lat=43.24" in driver.current_url and "lon=76.89" in driver.current_url, "the position was not rounded: " + driver.current_url)
+expect(driver.find_elements(By.CSS_SELECTOR, "[data-testid=branch]"), "no branch near Almaty's centre: " + text()[:300])
+shot("branches-near-me")
 driver.quit()
 print("walkthrough passed: %d screenshots in %s" % (step_number[0], SHOTS))

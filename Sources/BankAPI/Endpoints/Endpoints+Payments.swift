@@ -100,6 +100,13 @@ extension Endpoints {
             auth: .signedIn,
             idempotent: true
         )
+        /// §2.3.4: the providers a service payment can go to (mobile operators, utilities).
+        public static let listServiceProviders = Endpoint<NoParameters, NoBody, ListPage<ServiceProviderView>>(
+            "listServiceProviders",
+            .GET,
+            "/api/v1/service-providers",
+            auth: .signedIn
+        )
         /// §2.3.4: who a phone number belongs to, masked.
         public static let lookupPayee = Endpoint<NoParameters, PayeeLookupRequest, PayeeLookupResult>(
             "lookupPayee",

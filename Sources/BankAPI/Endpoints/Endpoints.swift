@@ -51,6 +51,7 @@ public enum Endpoints {
         Payments.signBasket.erased,
         Payments.confirmBasket.erased,
         Payments.createServicePayment.erased,
+        Payments.listServiceProviders.erased,
         Payments.lookupPayee.erased,
         Payments.listLimits.erased,
         Payments.setLimit.erased,

@@ -13,6 +13,7 @@ extension ChallengeStarted: Content {}
 extension PolicyEditionView: Content {}
 extension SessionView: Content {}
 extension DeviceView: Content {}
+extension ServiceProviderView: Content {}
 extension ListPage: Content, RequestDecodable, ResponseEncodable, AsyncRequestDecodable,
     AsyncResponseEncodable
 where Item: Content {}

@@ -12,6 +12,7 @@ final class DeviceLocationRecord: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     /// "lat,lon" sealed with the system data key, bound to this row.
     @Field(key: "coordinates") var coordinates: Data
+    /// ISO 3166-1 alpha-2, or empty when the device sent none (a browser has no geocoder).
     @Field(key: "country") var country: String
     @Field(key: "operation") var operation: String
 

@@ -61,13 +61,15 @@ struct RiskEngine: Sendable {
         }
         let memberships = try await Membership.query(on: database).filter(\.$user.$id == userID).with(\.$company).all()
         let allowed = Set(memberships.flatMap { $0.company.allowedCountries.split(separator: ",").map(String.init) })
-        if !allowed.isEmpty, !allowed.contains(location.countryCode.uppercased()) { reasons.append("country_not_allowed") }
+        // a location without a country (a browser has no geocoder) is checked for travel only
+        let country = location.countryCode?.uppercased() ?? ""
+        if !allowed.isEmpty, !country.isEmpty, !allowed.contains(country) { reasons.append("country_not_allowed") }
         let record = DeviceLocationRecord()
         let id = UUID()
         record.id = id
         record.userID = userID
         record.at = now
-        record.country = location.countryCode.uppercased()
+        record.country = country
         record.operation = operation
         record.coordinates = try services.cipher.seal(
             "\(location.latitude),\(location.longitude)",
@@ -93,8 +95,9 @@ struct RiskEngine: Sendable {
         var validator = FieldValidator()
         if !(-90...90).contains(location.latitude) || !location.latitude.isFinite { validator.add("location.latitude", "out_of_range") }
         if !(-180...180).contains(location.longitude) || !location.longitude.isFinite { validator.add("location.longitude", "out_of_range") }
-        let code = location.countryCode
-        if code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) { validator.add("location.countryCode", "invalid_format") }
+        if let code = location.countryCode, code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            validator.add("location.countryCode", "invalid_format")
+        }
         try validator.throwIfInvalid()
     }
 

@@ -190,6 +190,9 @@ struct PaymentService: Sendable {
         let access = try await access(orderID, caller: caller, on: database)
         let record = access.record
         let slot = try access.membership.role.signatureSlot()
+        if record.status == .awaitingConfirmation, issueCode {
+            return try await reissueCode(record, caller: caller, language: language, on: database)
+        }
         guard record.status.isSignable else { throw BankError(status: .conflict, code: "payment_not_signable") }
         let now = services.clock.now()
         return try await database.transaction { tx in
@@ -245,19 +248,52 @@ struct PaymentService: Sendable {
             }
             try await record.transition(.complete, at: now, riskReasons: .some(reasons), on: tx)
             guard issueCode else { return .awaitingBasketConfirmation(record) }
-            let phone = try services.vault.open(caller.user).phone
-            let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
-            let challenge = try await services.otp.issue(
-                purpose: .paymentConfirmation,
-                userID: caller.userID,
-                phone: phone,
-                binding: record.contentHash,
-                context: .init(
-                    language: language,
-                    templateParameters: ["amount": "\(amount.decimalString) \(record.currency)", "payee": record.beneficiaryName]
-                ),
-                on: tx
-            )
+            let (challenge, phone) = try await confirmationCode(record, caller: caller, language: language, on: tx)
+            return .awaitingConfirmation(record, challenge, phone)
+        }
+    }
+
+    /// The SMS code for a complete order, bound to its content hash.
+    private func confirmationCode(
+        _ record: PaymentOrderRecord,
+        caller: Caller,
+        language: Language,
+        on database: any Database
+    ) async throws -> (OtpChallenge, PhoneNumber) {
+        let phone = try services.vault.open(caller.user).phone
+        let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
+        let challenge = try await services.otp.issue(
+            purpose: .paymentConfirmation,
+            userID: caller.userID,
+            phone: phone,
+            binding: record.contentHash,
+            context: .init(
+                language: language,
+                templateParameters: ["amount": "\(amount.decimalString) \(record.currency)", "payee": record.beneficiaryName]
+            ),
+            on: database
+        )
+        return (challenge, phone)
+    }
+
+    /// An order awaiting its code whose code was lost (the page reloaded, the code expired, its attempts ran out)
+    /// would be stuck: a signer whose signature is on its current content asks again and gets a new code. Nothing
+    /// else changes: the signatures, the content and the risk reasons stay; the send budget per phone still applies.
+    private func reissueCode(
+        _ record: PaymentOrderRecord,
+        caller: Caller,
+        language: Language,
+        on database: any Database
+    ) async throws
+        -> SignResult
+    {
+        let orderID = try record.requireID()
+        let signed = try await PaymentSignature.query(on: database).filter(\.$order.$id == orderID)
+            .filter(\.$contentHash == record.contentHash).filter(\.$user.$id == caller.userID).count()
+        guard signed > 0 else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        return try await database.transaction { tx in
+            let (challenge, phone) = try await confirmationCode(record, caller: caller, language: language, on: tx)
+            try await AuditLog.record("payment.code_reissued", actor: caller.userID, subject: "payment:\(orderID)", at: services.clock.now(), on: tx)
             return .awaitingConfirmation(record, challenge, phone)
         }
     }

@@ -14,6 +14,7 @@ struct PaymentsController: RouteCollection {
         routes.on(Endpoints.Payments.confirmPayment, use: confirm)
         routes.on(Endpoints.Payments.rejectPayment, use: reject)
         routes.on(Endpoints.Payments.createServicePayment, use: createServicePayment)
+        routes.on(Endpoints.Payments.listServiceProviders, use: serviceProviders)
         routes.on(Endpoints.Payments.signBasket, use: signBasket)
         routes.on(Endpoints.Payments.confirmBasket, use: confirmBasket)
     }
@@ -60,6 +61,12 @@ struct PaymentsController: RouteCollection {
         let input = try req.decodeBody(PaymentOrderInput.self)
         let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
         return .created(try await PaymentViews.view(record, on: req.db))
+    }
+
+    /// §2.3.4: the providers, mobile operators first; the same list for everyone, so nothing about the caller.
+    func serviceProviders(req: Request) async throws -> ListPage<ServiceProviderView> {
+        _ = try req.caller
+        return ListPage(items: ServiceProvider.all.map { .init(id: $0.id, kind: $0.kind.rawValue, name: $0.name) }, nextCursor: nil)
     }
 
     /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.

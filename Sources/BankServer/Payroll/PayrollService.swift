@@ -107,9 +107,12 @@ struct PayrollService: Sendable {
     ) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
         let (payroll, membership) = try await payroll(payrollID, caller: caller, on: database)
         let slot = try membership.role.signatureSlot()
+        let phone = try services.vault.open(caller.user).phone
+        if payroll.status == .awaitingConfirmation {
+            return (payroll, try await reissueCode(payroll, caller: caller, phone: phone, language: language, on: database), phone)
+        }
         guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
         guard let rule = try await Company.find(payroll.$company.id, on: database)?.signingRule else { throw BankError.notFound }
-        let phone = try services.vault.open(caller.user).phone
         return try await database.transaction { tx in
             let stored = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
             let (existing, counted) = try await SignerRoles.counting(
@@ -154,19 +157,59 @@ struct PayrollService: Sendable {
             payroll.riskReasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
             payroll.status = .awaitingConfirmation
             try await payroll.save(on: tx)
-            let total = Money(minorUnits: payroll.total, currency: try Currency(code: payroll.currency))
-            let challenge = try await services.otp.issue(
-                purpose: .basketConfirmation,
-                userID: caller.userID,
-                phone: phone,
-                binding: payroll.contentHash,
-                context: .init(
-                    language: language,
-                    templateParameters: ["count": String(payroll.lineCount), "amount": "\(total.decimalString) \(payroll.currency)"]
-                ),
+            return (payroll, try await confirmationCode(payroll, caller: caller, phone: phone, language: language, on: tx), phone)
+        }
+    }
+
+    /// One SMS code for the whole payroll, bound to its content hash.
+    private func confirmationCode(
+        _ payroll: Payroll,
+        caller: Caller,
+        phone: PhoneNumber,
+        language: Language,
+        on database: any Database
+    )
+        async throws -> OtpChallenge
+    {
+        let total = Money(minorUnits: payroll.total, currency: try Currency(code: payroll.currency))
+        return try await services.otp.issue(
+            purpose: .basketConfirmation,
+            userID: caller.userID,
+            phone: phone,
+            binding: payroll.contentHash,
+            context: .init(
+                language: language,
+                templateParameters: ["count": String(payroll.lineCount), "amount": "\(total.decimalString) \(payroll.currency)"]
+            ),
+            on: database
+        )
+    }
+
+    /// A payroll awaiting its code whose code was lost or expired would be stuck: a person who signed it asks
+    /// again and gets a new code; the signatures, lines and risk reasons stay as they are.
+    private func reissueCode(
+        _ payroll: Payroll,
+        caller: Caller,
+        phone: PhoneNumber,
+        language: Language,
+        on database: any Database
+    )
+        async throws -> OtpChallenge
+    {
+        let payrollID = try payroll.requireID()
+        let signed = try await PayrollSignature.query(on: database).filter(\.$payroll.$id == payrollID).filter(\.$user.$id == caller.userID)
+            .count()
+        guard signed > 0 else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        return try await database.transaction { tx in
+            let challenge = try await confirmationCode(payroll, caller: caller, phone: phone, language: language, on: tx)
+            try await AuditLog.record(
+                "payroll.code_reissued",
+                actor: caller.userID,
+                subject: "payroll:\(payrollID)",
+                at: services.clock.now(),
                 on: tx
             )
-            return (payroll, challenge, phone)
+            return challenge
         }
     }
 

@@ -82,7 +82,13 @@ struct PersonalDataExporter: Sendable {
         )
         export.locations = try locations.map {
             let point = try risk.coordinates(of: $0)
-            return .init(at: $0.at, latitude: point.latitude, longitude: point.longitude, countryCode: $0.country, operation: $0.operation)
+            return .init(
+                at: $0.at,
+                latitude: point.latitude,
+                longitude: point.longitude,
+                countryCode: $0.country.isEmpty ? nil : $0.country,
+                operation: $0.operation
+            )
         }
         export.disclosures = try await DisclosureRegister(services: services).disclosures(of: userID, on: database)
             .map { try $0.subjectView(purposes: services.purposes, language: language) }

@@ -43,6 +43,7 @@ enum PaymentPages {
             web.t("payments.title"),
             """
             <p><a class="button" href="/payments/new">\(web.t("payments.new"))</a>
+               <a class="button secondary" href="/payments/services">\(web.t("services.title"))</a>
                <a href="/payments?awaiting=me">\(web.t("payments.awaitingMe"))</a></p>
             \(Markup.when(page.items.isEmpty, "<p>\(web.t("payments.none"))</p>"))
             <ul class="orders">\(rows)</ul>
@@ -128,12 +129,19 @@ enum PaymentPages {
         guard let id = web.request.parameters.get("paymentId").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         let order = try await web.client().send(Endpoints.Payments.getPayment, id)
         let signatures: [Markup] = order.signatures.map { "<li>\(web.t("slot." + $0.slot)) · \(KazakhstanTime.text($0.signedAt))</li>" }
-        let canSign = ["draft", "awaiting_signatures"].contains(order.status)
+        // awaiting its code with none on the page (reloaded, expired): signing again sends a new code to a signer
+        let canSign = ["draft", "awaiting_signatures", "awaiting_confirmation"].contains(order.status)
+        let signLabel = web.t(order.status == "awaiting_confirmation" ? "payments.newCode" : "payments.sign")
+        // §2.2.4: with the fraud_location consent the page adds the device's location to a signature or confirmation
+        var locate = false
+        if canSign || challenge != nil { locate = (try? await web.client().hasConsent(.fraudLocation)) ?? false }
+        let located: Markup = locate ? " data-fraud-location" : ""
+        let locationFields: Markup = locate ? "<input type=\"hidden\" name=\"lat\"><input type=\"hidden\" name=\"lon\">" : ""
         let confirmForm: Markup =
             challenge.map { challenge in
                 """
-                <form method="post" action="/payments/\(id.uuidString)/confirm" class="card" data-webotp>
-                  \(Layout.csrfField(web))
+                <form method="post" action="/payments/\(id.uuidString)/confirm" class="card" data-webotp\(located)>
+                  \(Layout.csrfField(web))\(locationFields)
                   <p>\(web.t("code.sentTo")) \(challenge.phoneMasked)</p>
                   <input type="hidden" name="challengeId" value="\(challenge.challengeId.uuidString)">
                   <label class="field"><span>\(web.t("field.code"))</span>
@@ -159,7 +167,7 @@ enum PaymentPages {
             \(Markup.when(!signatures.isEmpty, "<h2>\(web.t("order.signatures"))</h2><ul>\(signatures)</ul>"))
             \(confirmForm)
             \(Markup.when(canSign && challenge == nil, """
-            <form method="post" action="/payments/\(id.uuidString)/sign">\(Layout.csrfField(web))<button>\(web.t("payments.sign"))</button></form>
+            <form method="post" action="/payments/\(id.uuidString)/sign"\(located)>\(Layout.csrfField(web))\(locationFields)<button>\(signLabel)</button></form>
             """))
             <p><a href="/payments">\(web.t("payments.back"))</a></p>
             """
@@ -169,7 +177,7 @@ enum PaymentPages {
     static func sign(_ web: Web) async throws -> Response {
         guard let id = web.request.parameters.get("paymentId").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         do {
-            let outcome = try await web.client().send(Endpoints.Payments.signPayment, id, body: SignPaymentRequest())
+            let outcome = try await web.client().send(Endpoints.Payments.signPayment, id, body: SignPaymentRequest(location: location(web)))
             return try await show(web, notice: outcome.confirmation == nil ? web.t("payments.signed") : nil, challenge: outcome.confirmation)
         } catch let error where Layout.errors(of: error) != nil {
             return try await show(web, error: Layout.errors(of: error)?.title)
@@ -181,10 +189,21 @@ enum PaymentPages {
             let challengeID = UUID(uuidString: web.form("challengeId"))
         else { throw Abort(.badRequest) }
         do {
-            _ = try await web.client().send(Endpoints.Payments.confirmPayment, id, body: OtpAnswer(challengeId: challengeID, code: web.form("code")))
+            _ = try await web.client().send(
+                Endpoints.Payments.confirmPayment,
+                id,
+                body: OtpAnswer(challengeId: challengeID, code: web.form("code"), location: location(web))
+            )
             return try await show(web, notice: web.t("payments.confirmed"))
         } catch let error where Layout.errors(of: error) != nil {
             return try await show(web, error: Layout.errors(of: error)?.title)
         }
+    }
+
+    /// §2.2.4: the precise point app.js put in the form (only rendered with the consent; the API checks it again).
+    /// No country: a browser has no geocoder, so only the impossible-travel rule applies to it.
+    static func location(_ web: Web) -> DeviceLocation? {
+        guard let latitude = Double(web.form("lat")), let longitude = Double(web.form("lon")) else { return nil }
+        return DeviceLocation(latitude: latitude, longitude: longitude, countryCode: nil)
     }
 }

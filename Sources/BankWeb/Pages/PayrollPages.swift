@@ -56,7 +56,7 @@ enum PayrollPages {
         if let file = (try? web.request.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 {
             var buffer = file.data
             let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-            values["csv"] = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
+            values["csv"] = CSVText.decode(bytes)
         }
         let body = PayrollUpload(
             payerAccount: values["payerAccount"] ?? "",
@@ -89,7 +89,9 @@ enum PayrollPages {
               <td><span class="status s-\(line.status)">\(web.t("payrollLine." + line.status))</span>\(Markup.when(line.failureCode != nil, " <small class=\"error\">\(line.failureCode ?? "")</small>"))</td></tr>
             """
         }
-        let canSign = ["draft", "awaiting_signatures"].contains(payroll.status)
+        // awaiting its code with none on the page (reloaded, expired): signing again sends a new code to a signer
+        let canSign = ["draft", "awaiting_signatures", "awaiting_confirmation"].contains(payroll.status)
+        let signLabel = web.t(payroll.status == "awaiting_confirmation" ? "payments.newCode" : "payments.sign")
         return web.page(
             "\(web.t("payroll.one")) № \(payroll.number)",
             """
@@ -106,7 +108,7 @@ enum PayrollPages {
             </table></div>
             \(challenge.map { ServiceKit.codeForm(web, action: "/payroll/\(id.uuidString)/confirm", challenge: $0, fields: [], button: web.t("payments.confirm")) } ?? "")
             \(Markup.when(canSign && challenge == nil, """
-            <form method="post" action="/payroll/\(id.uuidString)/sign" class="card">\(Layout.csrfField(web))<button>\(web.t("payments.sign"))</button></form>
+            <form method="post" action="/payroll/\(id.uuidString)/sign" class="card">\(Layout.csrfField(web))<button>\(signLabel)</button></form>
             """))
             <p><a href="/payroll">\(web.t("payroll.another"))</a></p>
             """

@@ -16,6 +16,7 @@ enum PrivacyPages {
         routes.get("profile") { req in try await profile(Web(req)) }
         routes.post("profile", "name") { req in try await rename(Web(req)) }
         routes.post("profile", "sessions", ":sessionId", "revoke") { req in try await revoke(Web(req)) }
+        routes.post("profile", "devices", ":deviceId", "remove") { req in try await removeDevice(Web(req)) }
     }
 
     static func centre(_ web: Web, notice: String? = nil, error: String? = nil) async throws -> Response {
@@ -58,7 +59,7 @@ enum PrivacyPages {
             <section><h2>\(web.t("privacy.requests"))</h2>
               <ul>\(requestRows)</ul>
               <form method="post" action="/privacy/requests" class="inline-form">\(Layout.csrfField(web))
-                <select name="kind"><option value="block">\(web.t("request.block"))</option><option value="destroy">\(web.t("request.destroy"))</option></select>
+                <select name="kind" aria-label="\(web.t("privacy.requests"))"><option value="block">\(web.t("request.block"))</option><option value="destroy">\(web.t("request.destroy"))</option></select>
                 <button>\(web.t("privacy.submitRequest"))</button>
               </form></section>
             <section><h2>\(web.t("privacy.disclosures"))</h2>\(Markup.when(disclosureRows.isEmpty, "<p>\(web.t("privacy.noDisclosures"))</p>"))<ul>\(disclosureRows)</ul></section>
@@ -133,6 +134,14 @@ enum PrivacyPages {
               """))</li>
             """
         }
+        let devices = try await client.send(Endpoints.Sessions.listDevices).items
+        let deviceRows: [Markup] = devices.map { device in
+            """
+            <li data-testid="device">\(device.name) · \(device.platform) · \(web.t("profile.lastSeen")) \(KazakhstanTime.text(device.lastSeenAt))\(
+                Markup.when(device.hasDeviceKey, " · \(web.t("profile.passkey"))"))
+              <form method="post" action="/profile/devices/\(device.id.uuidString)/remove" class="inline">\(Layout.csrfField(web))<button class="link">\(web.t("profile.removeDevice"))</button></form></li>
+            """
+        }
         return web.page(
             web.t("profile.title"),
             """
@@ -145,6 +154,7 @@ enum PrivacyPages {
             </form>
             \(PasskeyPages.enrolButton(web))
             <h2>\(web.t("profile.sessions"))</h2><ul>\(sessionRows)</ul>
+            <h2>\(web.t("profile.devices"))</h2><p class="hint">\(web.t("profile.devicesHint"))</p><ul>\(deviceRows)</ul>
             """
         )
     }
@@ -162,6 +172,12 @@ enum PrivacyPages {
     static func revoke(_ web: Web) async throws -> Response {
         guard let id = web.request.parameters.get("sessionId").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         _ = try await web.client().send(Endpoints.Sessions.revokeSession, id)
+        return web.redirect("/profile")
+    }
+
+    /// A device removed loses its passkey and its trust: the next sign-in from it asks for an SMS code again.
+    static func removeDevice(_ web: Web) async throws -> Response {
+        _ = try await web.client().send(Endpoints.Sessions.removeDevice, try ServiceKit.id(web, "deviceId"))
         return web.redirect("/profile")
     }
 }

@@ -8,7 +8,7 @@
     var abort = new AbortController();
     form.addEventListener("submit", function () { abort.abort(); });
     navigator.credentials.get({ otp: { transport: ["sms"] }, signal: abort.signal })
-      .then(function (otp) { if (otp && input) { input.value = otp.code; form.submit(); } })
+      .then(function (otp) { if (otp && input) { input.value = otp.code; form.requestSubmit ? form.requestSubmit() : form.submit(); } })
       .catch(function () {});
   }
   // §2.3.1: a location leaves the page only rounded to two decimals (about 1 km).
@@ -23,6 +23,32 @@
         target.querySelector("[name=lon]").value = round(position.coords.longitude);
         target.submit();
       });
+    });
+  });
+  // §2.2.4: only rendered with the fraud_location consent; the precise point goes with a signature or confirmation.
+  // Refused or unavailable, the form goes without it.
+  document.querySelectorAll("form[data-fraud-location]").forEach(function (located) {
+    located.addEventListener("submit", function (event) {
+      if (located.dataset.located || !("geolocation" in navigator)) return;
+      event.preventDefault();
+      var send = function () { located.dataset.located = "1"; located.submit(); };
+      navigator.geolocation.getCurrentPosition(function (position) {
+        located.querySelector("[name=lat]").value = position.coords.latitude;
+        located.querySelector("[name=lon]").value = position.coords.longitude;
+        send();
+      }, send, { timeout: 5000, maximumAge: 60000 });
+    });
+  });
+  // §2.3.4 the Contact Picker: shown only with the contacts consent and where the browser has the API; the person
+  // chooses one contact and only its number is put in the field (the phone book never leaves the phone).
+  document.querySelectorAll("[data-contact-pick]").forEach(function (button) {
+    if (!("contacts" in navigator) || !("ContactsManager" in window)) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.contacts.select(["tel"], { multiple: false }).then(function (chosen) {
+        var tel = chosen.length && chosen[0].tel && chosen[0].tel[0];
+        if (tel) button.form.querySelector("[name=" + button.getAttribute("data-contact-pick") + "]").value = tel.replace(/[^+0-9]/g, "");
+      }).catch(function () {});
     });
   });
   // The service worker caches static assets only, never a page or account data.

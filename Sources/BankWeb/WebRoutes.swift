@@ -8,6 +8,7 @@ enum WebRoutes {
         PaymentPages.register(routes)
         ServicePaymentPages.register(routes)
         PrivacyPages.register(routes)
+        ContactChangePages.register(routes)
         ReportPages.register(routes)
         TemplatePages.register(routes)
         PayrollPages.register(routes)

@@ -8,7 +8,7 @@ outbox) and opens an account; a bad payment order shows each field's error; the 
 rule (step-up code), gives the §2.2.4 location consent and signs an order from Almaty (Chromium's geolocation
 override); the demo accountant signs second and confirms with the SMS code; the entrepreneur sees the money, the
 statement and the 1C file, enrols a passkey (virtual authenticator) and signs in with it, uploads a camera photo
-with GPS EXIF that comes back without it; every area opens; the privacy centre grants and withdraws a consent and
+with GPS EXIF that comes back without it; corrects the e-mail and the phone with their codes; every area opens; the privacy centre grants and withdraws a consent and
 takes a destroy request, which a staff officer completes; "report unauthorised use" and 7711 are on every page;
 branches near me get the position rounded. Every page is checked for no inline script and no other origin.
 Exits non-zero on the first failure, with a screenshot of the page it failed on.
@@ -18,8 +18,10 @@ import json
 import os
 import struct
 import random
+import re
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -66,6 +68,16 @@ def latest_code(phone):
         if item["to"] == phone and "#" in item["text"]:
             return item["text"].rsplit("#", 1)[1].strip()
     raise AssertionError("no code in the outbox for " + phone)
+
+
+def latest_email_code(address):
+    with urllib.request.urlopen(BASE + "/dev/email?to=" + urllib.parse.quote(address)) as answer:
+        items = json.load(answer)["items"]
+    for item in items:  # newest first
+        found = re.search(r"\b(\d{6})\b", item["text"])
+        if found:
+            return found.group(1)
+    raise AssertionError("no code in the e-mail outbox for " + address)
 
 
 def staff_code(username):
@@ -334,6 +346,33 @@ for path in ("/templates", "/payroll", "/employees", "/inbox", "/support", "/doc
 shot("areas")
 driver.get(BASE + "/profile")
 expect(driver.find_elements(By.CSS_SELECTOR, "[data-testid=device] form[action$='/remove']"), "the profile lists no device to forget")
+
+# §4.1 correction from the profile: the e-mail after a step-up SMS code and then the code e-mailed to the new address;
+# the phone with one code from the current number and one from the new
+new_email = "aigerim.new.%d@example.kz" % random.randint(1000, 99999)
+fill("email", new_email)
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid=change-email]"))
+if driver.find_elements(By.CSS_SELECTOR, "input[name=phoneMasked]"):  # the step-up code to the person's phone
+    fill("code", latest_code(phone))
+    submit()
+expect(driver.find_elements(By.CSS_SELECTOR, "input[name=emailMasked]"), "no e-mail code form: " + text()[:300])
+fill("code", latest_email_code(new_email))
+submit()
+expect(driver.find_element(By.NAME, "email").get_attribute("value") == new_email, "the e-mail was not changed: " + text()[:300])
+new_phone = "+7705" + "".join(random.choice("0123456789") for _ in range(7))
+fill("phone", new_phone)
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid=change-phone]"))
+expect(driver.find_elements(By.NAME, "codeFromNewPhone"), "no phone codes form: " + text()[:300])
+fill("codeFromOldPhone", "000000" if latest_code(phone) != "000000" else "111111")
+fill("codeFromNewPhone", latest_code(new_phone))
+submit()
+expect(driver.find_elements(By.CSS_SELECTOR, ".alert") and driver.find_elements(By.NAME, "codeFromOldPhone"), "a wrong code was not refused on its form")
+fill("codeFromOldPhone", latest_code(phone))
+fill("codeFromNewPhone", latest_code(new_phone))
+submit()
+expect(new_phone[-2:] in text() and driver.find_elements(By.CSS_SELECTOR, ".notice"), "the phone was not changed: " + text()[:300])
+shot("profile-corrected")
+phone = new_phone
 
 # 6. the privacy centre: a consent on and off, a destroy request with its deadline
 driver.get(BASE + "/privacy")

@@ -5,7 +5,7 @@ import Foundation
 import Vapor
 
 /// The privacy centre: consents on and off per purpose, the export (JSON and a readable page), correction of the
-/// name, block and destroy requests with their deadlines, disclosures about me, the editions accepted.
+/// name, the phone and the e-mail (on the profile, `ContactChangePages`), block and destroy requests with their deadlines, disclosures about me, the editions accepted.
 enum PrivacyPages {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("privacy") { req in try await centre(Web(req)) }
@@ -54,6 +54,8 @@ enum PrivacyPages {
             \(Layout.alert(error))
             \(Markup.when(notice != nil, "<p class=\"notice\" role=\"status\">\(notice ?? "")</p>"))
             <section><h2>\(web.t("privacy.consents"))</h2><ul class="consents">\(purposes)</ul></section>
+            <section><h2>\(web.t("privacy.correction"))</h2>
+              <p>\(web.t("privacy.correctionHint")) <a href="/profile#contacts">\(web.t("profile.title"))</a></p></section>
             <section><h2>\(web.t("privacy.export"))</h2>
               <p><a class="button" href="/privacy/export">\(web.t("privacy.exportPage"))</a> <a href="/privacy/export.json" download>JSON</a></p></section>
             <section><h2>\(web.t("privacy.requests"))</h2>
@@ -152,6 +154,7 @@ enum PrivacyPages {
               \(Layout.field(web, "fullName", label: web.t("field.fullName"), value: me.fullName, errors: errors, extra: "required"))
               <button>\(web.t("profile.saveName"))</button>
             </form>
+            \(ContactChangePages.forms(web, me: me, errors: errors))
             \(PasskeyPages.enrolButton(web))
             <h2>\(web.t("profile.sessions"))</h2><ul>\(sessionRows)</ul>
             <h2>\(web.t("profile.devices"))</h2><p class="hint">\(web.t("profile.devicesHint"))</p><ul>\(deviceRows)</ul>

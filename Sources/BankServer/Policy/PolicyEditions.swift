@@ -1,5 +1,4 @@
 import Fluent
-import Foundation
 
 /// Reads policy editions (§6.1): the current one is the newest whose effective date has come.
 struct PolicyEditions: Sendable {
@@ -10,51 +9,5 @@ struct PolicyEditions: Sendable {
             .filter(\.$effectiveAt <= services.clock.now())
             .sort(\.$version, .descending)
             .first()
-    }
-}
-
-/// Seeds the first edition from the bank's Kazakh text (`Resources/Policy/edition-1.kk.txt`, copied from
-/// the bank's document). `AddFirstEditionTranslations` adds the Russian and English texts.
-struct SeedFirstPolicyEdition: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        guard let url = Bundle.module.url(forResource: "edition-1.kk", withExtension: "txt", subdirectory: "Resources/Policy") else {
-            throw SeedError.missingText
-        }
-        let edition = PolicyEdition()
-        edition.version = 1
-        edition.title = "Бизнеске арналған интернет-банкинг мобильді қосымшасының құпиялылық саясаты"
-        edition.textKk = try String(contentsOf: url, encoding: .utf8)
-        // Effective from the start of 2025 so it is in force for every clock, the tests' included.
-        edition.publishedAt = Date(timeIntervalSince1970: 1_735_689_600)
-        edition.effectiveAt = Date(timeIntervalSince1970: 1_735_689_600)
-        edition.lastUpdated = "2025-01-01"
-        try await edition.create(on: database)
-    }
-
-    func revert(on database: any Database) async throws {
-        try await PolicyEdition.query(on: database).filter(\.$version == 1).delete()
-    }
-
-    enum SeedError: Error { case missingText }
-}
-
-/// The project's own Russian and English translations of the first edition (the Kazakh text is the authority).
-struct AddFirstEditionTranslations: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        guard let edition = try await PolicyEdition.query(on: database).filter(\.$version == 1).first() else { return }
-        edition.textRu = try Self.text("edition-1.ru")
-        edition.textEn = try Self.text("edition-1.en")
-        try await edition.save(on: database)
-    }
-
-    func revert(on database: any Database) async throws {
-        try await PolicyEdition.query(on: database).filter(\.$version == 1).set(\.$textRu, to: nil).set(\.$textEn, to: nil).update()
-    }
-
-    static func text(_ name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources/Policy") else {
-            throw SeedFirstPolicyEdition.SeedError.missingText
-        }
-        return try String(contentsOf: url, encoding: .utf8)
     }
 }

@@ -15,7 +15,6 @@ and checks:
   - no sideways scroll (document.documentElement.scrollWidth <= window.innerWidth).
 Writes OUT_DIR/page-weight.md. Collects every failure, prints them all, and exits 1 if there was any.
 """
-import json
 import os
 import re
 import sys
@@ -24,11 +23,11 @@ import urllib.parse
 import urllib.request
 
 import axe_selenium_python
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+import browserkit
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://localhost:8080"
 OUT = sys.argv[2] if len(sys.argv) > 2 else "/tmp/bizbank-pages"
@@ -85,49 +84,23 @@ def failure(message):
     print("FAIL:", message, flush=True)
 
 
-options = webdriver.ChromeOptions()
-for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
-    options.add_argument(flag)
-options.add_experimental_option("prefs", {"intl.accept_languages": "kk,ru"})
-# a phone: 390 CSS px wide (headless windows are never narrower than 500 px without emulation)
-options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}})
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-driver = webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+driver = browserkit.phone_chromium(console_log=True)
 driver.set_page_load_timeout(60)
 driver.set_script_timeout(120)
 with open(AXE_JS, encoding="utf-8") as f:
     AXE_SOURCE = f.read()
 
 
-def get_json(path):
-    with urllib.request.urlopen(BASE + path, timeout=30) as answer:
-        return json.load(answer)
-
-
 def latest_code(phone):
-    for item in get_json("/dev/sms")["items"]:  # newest first
-        if item["to"] == phone and "#" in item["text"]:
-            return re.match(r"\s*(\d+)", item["text"].rsplit("#", 1)[1]).group(1)
-    raise AssertionError("no code in the outbox for " + phone)
+    return browserkit.latest_code(BASE, phone)
 
 
 def staff_code(username):
-    return next(c["code"] for c in get_json("/dev/staff-codes") if c["username"] == username)
+    return browserkit.staff_code(BASE, username)
 
 
 def navigate(element):
-    """Clicks what loads a new page and waits until the old page is gone."""
-    element.click()
-
-    def gone(_):
-        try:
-            element.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-
-    WebDriverWait(driver, 20).until(gone)
+    browserkit.navigate(driver, element, timeout=20)
 
 
 def fill(name, value):
@@ -187,19 +160,10 @@ def sign_in_staff(username):
     staff_signed_in[0] = username
 
 
-def check_digit(first11):
-    digits = [int(c) for c in first11]
-    for weights in (range(1, 12), [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]):
-        total = sum(d * w for d, w in zip(digits, weights)) % 11
-        if total != 10:
-            return str(total)
-    return None
-
-
 def a_bin():
     for serial in range(10000, 99999):
         body = "%02d%02d40%05d" % (15, 6, serial)
-        digit = check_digit(body)
+        digit = browserkit.check_digit(body)
         if digit:
             return body + digit
 

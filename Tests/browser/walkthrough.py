@@ -18,81 +18,34 @@ import json
 import os
 import struct
 import random
-import re
 import sys
-import time
-import urllib.parse
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.virtual_authenticator import VirtualAuthenticatorOptions
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
+
+import browserkit
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else "/tmp/bizbank-shots"
 os.makedirs(SHOTS, exist_ok=True)
 
 
-def check_digit(first11):
-    digits = [int(c) for c in first11]
-    for weights in (range(1, 12), [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]):
-        total = sum(d * w for d, w in zip(digits, weights)) % 11
-        if total != 10:
-            return str(total)
-    return None
-
-
-def iin():
-    while True:
-        body = "%02d%02d%02d%d%04d" % (random.randint(60, 99), random.randint(1, 12), random.randint(1, 28), random.randint(3, 4), random.randint(0, 9999))
-        digit = check_digit(body)
-        if digit:
-            return body + digit
-
-
-def bin_():
-    while True:
-        body = "%02d%02d40%05d" % (random.randint(0, 24), random.randint(1, 12), random.randint(0, 99999))
-        digit = check_digit(body)
-        if digit:
-            return body + digit
-
-
 def latest_code(phone):
-    with urllib.request.urlopen(BASE + "/dev/sms") as answer:
-        items = json.load(answer)["items"]
-    for item in items:  # newest first
-        if item["to"] == phone and "#" in item["text"]:
-            return item["text"].rsplit("#", 1)[1].strip()
-    raise AssertionError("no code in the outbox for " + phone)
+    return browserkit.latest_code(BASE, phone)
 
 
 def latest_email_code(address):
-    with urllib.request.urlopen(BASE + "/dev/email?to=" + urllib.parse.quote(address)) as answer:
-        items = json.load(answer)["items"]
-    for item in items:  # newest first
-        found = re.search(r"\b(\d{6})\b", item["text"])
-        if found:
-            return found.group(1)
-    raise AssertionError("no code in the e-mail outbox for " + address)
+    return browserkit.latest_email_code(BASE, address)
 
 
 def staff_code(username):
-    with urllib.request.urlopen(BASE + "/dev/staff-codes") as answer:
-        return next(c["code"] for c in json.load(answer) if c["username"] == username)
+    return browserkit.staff_code(BASE, username)
 
 
-options = webdriver.ChromeOptions()
-for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
-    options.add_argument(flag)
-options.add_experimental_option("prefs", {"intl.accept_languages": "kk,ru"})
-# a phone: 390 CSS px wide (headless windows are never narrower than 500 px without emulation)
-options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}})
-options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-driver = webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+iin, bin_ = browserkit.iin, browserkit.bin_
+driver = browserkit.phone_chromium()
 driver.implicitly_wait(5)
 step_number = [0]
 
@@ -125,17 +78,7 @@ def page_checks():
 
 
 def navigate(element):
-    """Clicks what loads a new page and waits until the old page is gone, so no check reads the page before."""
-    element.click()
-
-    def gone(_):
-        try:
-            element.is_enabled()
-            return False
-        except WebDriverException:  # stale, or "node does not belong to the document": the old page is gone
-            return True
-
-    WebDriverWait(driver, 15).until(gone)
+    browserkit.navigate(driver, element)
 
 
 def fill(name, value):

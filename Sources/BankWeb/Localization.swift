@@ -57,20 +57,22 @@ enum MoneyFormat {
 /// Dates and times in Kazakhstan time (UTC+5 across the country since 1 March 2024).
 enum KazakhstanTime {
     static let zone = TimeZone(secondsFromGMT: 5 * 3600) ?? .current
+    /// Built once: a calendar is a value and safe to share, unlike a `DateFormatter` made per call.
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }()
 
+    /// `dd.MM.yyyy HH:mm` in Kazakhstan time.
     static func text(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        return formatter.string(from: date)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d.%02d.%04d %02d:%02d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// `yyyy-MM-dd` in Kazakhstan time.
     static func today(_ now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: now)
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

@@ -1,4 +1,5 @@
 import BankAPI
+import BankCore
 import Fluent
 import Foundation
 import SQLKit

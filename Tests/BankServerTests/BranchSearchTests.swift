@@ -1,4 +1,5 @@
 import BankAPI
+import BankCore
 import Fluent
 import Foundation
 import SQLKit
@@ -139,13 +140,5 @@ struct BranchSearchTests {
             #expect(try await open() == [])
             #expect(try await t.nearby("lat=43.24&lon=76.95").items.count == 2)
         }
-    }
-
-    @Test
-    func kazakhstanTime_isUTCPlusFive() {
-        // 2026-01-05 is a Monday; 19:30 UTC is 00:30 on Tuesday in Almaty and Astana
-        let date = Date(timeIntervalSince1970: 1_767_641_400)
-        #expect(BranchHours.kazakhstanWeekdayAndMinute(date) == (1, 30))
-        #expect(BranchHours.kazakhstanWeekdayAndMinute(date.addingTimeInterval(-3600)) == (0, 23 * 60 + 30))
     }
 }

@@ -145,19 +145,6 @@ struct BreachRegisterTests {
     }
 
     @Test
-    func workingCalendar_skipsWeekendsAndInjectedHolidays() throws {
-        let friday = try #require(ISO8601DateFormatter().date(from: "2026-12-11T10:00:00Z"))  // Friday 15:00 Almaty
-        let plain = WorkingCalendar()
-        #expect(plain.endOfWorkingDay(after: friday, workingDays: 1) == ISO8601DateFormatter().date(from: "2026-12-14T18:59:59Z"))
-        // 16 December (Independence Day) as an injected holiday
-        let withHoliday = WorkingCalendar(holidays: ["2026-12-16"])
-        #expect(withHoliday.addingWorkingDays(3, to: friday) == ISO8601DateFormatter().date(from: "2026-12-17T10:00:00Z"))
-        // just after midnight in Almaty it is still the previous day in UTC: the Almaty day counts
-        let lateMonday = try #require(ISO8601DateFormatter().date(from: "2026-12-14T20:30:00Z"))  // Tuesday 01:30 Almaty
-        #expect(plain.endOfWorkingDay(after: lateMonday, workingDays: 1) == ISO8601DateFormatter().date(from: "2026-12-16T18:59:59Z"))
-    }
-
-    @Test
     func responsiblePerson_isRequiredInProduction_andHasDevelopmentDefaults() throws {
         let error = try #require(throws: ConfigError.self) {
             try AppConfig.load(environment: ["BIZBANK_DPO_EMAIL": "not-an-address"], isProduction: true)

@@ -138,10 +138,10 @@ struct ProtectionTests {
     func auditVerify_namesTheFirstAlteredRecord(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             for index in 1...5 {
-                try await AuditLog.record("test.event", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db)
+                try await AuditLog.record(.signOut, actor: nil, subject: .session(UUID()), details: ["n": "\(index)"], at: t.clock.now(), on: t.db)
             }
             try await AuditChainer.chainPending(on: t.db)
-            try await t.sql.raw("UPDATE audit_log SET subject = 'n:forged' WHERE seq = 3").run()
+            try await t.sql.raw("UPDATE audit_log SET subject = 'session:forged' WHERE seq = 3").run()
             #expect(try await AuditVerifier.verify(on: t.db) == .altered(seq: 3))
         }
     }
@@ -150,7 +150,7 @@ struct ProtectionTests {
     func auditVerify_namesAMissingRecord(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             for index in 1...5 {
-                try await AuditLog.record("test.event", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db)
+                try await AuditLog.record(.signOut, actor: nil, subject: .session(UUID()), details: ["n": "\(index)"], at: t.clock.now(), on: t.db)
             }
             try await AuditChainer.chainPending(on: t.db)
             try await t.sql.raw("DELETE FROM audit_log WHERE seq = 4").run()
@@ -162,7 +162,7 @@ struct ProtectionTests {
     func auditVerify_detectsARecordRehashedButNotRelinked(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             for index in 1...3 {
-                try await AuditLog.record("test.event", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db)
+                try await AuditLog.record(.signOut, actor: nil, subject: .session(UUID()), details: ["n": "\(index)"], at: t.clock.now(), on: t.db)
             }
             try await AuditChainer.chainPending(on: t.db)
             // a forger who recomputes record 2's own hash still breaks record 3's link
@@ -180,7 +180,16 @@ struct ProtectionTests {
             // writers and chainers interleave, as several server processes would
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {
-                    group.addTask { try await AuditLog.record("test.concurrent", actor: nil, subject: "n:\(index)", at: t.clock.now(), on: t.db) }
+                    group.addTask {
+                        try await AuditLog.record(
+                            .signOut,
+                            actor: nil,
+                            subject: .session(UUID()),
+                            details: ["n": "\(index)"],
+                            at: t.clock.now(),
+                            on: t.db
+                        )
+                    }
                     if index % 5 == 0 { group.addTask { try await AuditChainer.chainPending(on: t.db) } }
                 }
                 try await group.waitForAll()
@@ -199,12 +208,12 @@ struct ProtectionTests {
             struct Abort: Error {}
             await #expect(throws: Abort.self) {
                 try await t.db.transaction { tx in
-                    try await AuditLog.record("test.rolled_back", actor: nil, subject: "n:1", at: t.clock.now(), on: tx)
+                    try await AuditLog.record(.passwordChanged, actor: nil, subject: .user(UUID()), at: t.clock.now(), on: tx)
                     throw Abort()
                 }
             }
-            try await AuditLog.record("test.kept", actor: nil, subject: "n:2", at: t.clock.now(), on: t.db)
-            #expect(try await t.auditEvents() == ["test.kept"])
+            try await AuditLog.record(.signOut, actor: nil, subject: .user(UUID()), at: t.clock.now(), on: t.db)
+            #expect(try await t.auditEvents() == ["sign_out"])
         }
     }
 }

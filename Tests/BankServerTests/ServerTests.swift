@@ -129,12 +129,7 @@ struct ServerTests {
     @Test
     func localisation_coversEveryProblemAndFieldCode_inAllLanguages() throws {
         let localizer = try Localizer.bundled()
-        let problems = [
-            "validation_failed", "malformed_request", "authentication_required", "session_expired", "sign_in_failed", "forbidden", "not_found",
-            "conflict", "otp_invalid", "otp_expired", "otp_exhausted", "otp_resend_too_soon", "account_blocked", "company_already_registered",
-            "policy_edition_outdated", "device_not_trusted", "device_key_invalid", "current_password_incorrect", "internal_error", "rate_limited",
-            "method_not_allowed", "payload_too_large", "unsupported_media_type", "not_acceptable", "service_unavailable",
-        ]
+        let problems = ProblemCode.allCases.map(\.rawValue)
         let fields = [
             "required", "invalid_format", "wrong_length", "invalid_characters", "invalid_checksum", "invalid_country", "invalid_date",
             "invalid_type_digit", "not_mobile", "too_short", "too_long", "contains_personal_data", "too_common", "must_be_true", "unknown_edition",

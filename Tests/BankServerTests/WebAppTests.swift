@@ -26,6 +26,13 @@ struct WebAppTests {
         #expect(MoneyFormat.text(minorUnits: 100_000, currency: "KZT") == "1\u{00A0}000,00\u{00A0}₸")
     }
 
+    /// 2026-12-31 20:30 UTC is already 1 January 2027, 01:30 in Kazakhstan (UTC+5).
+    @Test func datesAndTimes_areWrittenInKazakhstanTime() {
+        let newYearsEve = Date(timeIntervalSince1970: 1_798_749_000)
+        #expect(KazakhstanTime.text(newYearsEve) == "01.01.2027 01:30")
+        #expect(KazakhstanTime.today(newYearsEve) == "2027-01-01")
+    }
+
     @Test func theLanguage_isTheCookieThenAcceptLanguageThenKazakh() {
         #expect(Language.choose(cookie: "ru", acceptLanguage: "en") == .ru)
         #expect(Language.choose(cookie: nil, acceptLanguage: "de-DE,en-GB;q=0.8") == .en)

@@ -1,8 +1,10 @@
+import BankCore
 import Foundation
 import Testing
 
 @testable import BankServer
 
+/// The bundled Kazakhstan holidays file, read through `WorkingCalendar` (its rules are tested in BankCoreTests).
 @Suite("Working days for legal deadlines (Law 94-V art. 25)")
 struct WorkingCalendarTests {
     private let calendar = try! WorkingCalendar.bundled()  // a missing resource is a build error, not a test case

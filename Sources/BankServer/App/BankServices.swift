@@ -1,3 +1,4 @@
+import BankCore
 import Vapor
 
 /// Everything the areas share, built once in `configure` and injected through the application,

@@ -42,19 +42,23 @@ extension RoutesBuilder {
         body: HTTPBodyStreamStrategy,
         use handler: @escaping @Sendable (Request) async throws -> Answer
     ) -> Route {
-        let tier = (self as? TierRoutes)?.tier
+        let group = self as? TierRoutes
+        let tier = group?.tier
         precondition(tier == endpoint.auth, "\(endpoint) is \(endpoint.auth), registered on \(tier.map { "\($0)" } ?? "a group without a tier")")
+        let companyPath = endpoint.template.contains("{companyId}")
+        precondition(companyPath == (group?.companyScoped ?? false), "\(endpoint): a {companyId} path belongs in the company scope, and only it")
         let path = endpoint.template.split(separator: "/").map { part -> PathComponent in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .constant(String(part))
         }
         let route = on(HTTPMethod(rawValue: endpoint.method.rawValue), path, body: body, use: handler)
         route.userInfo[TierRoutes.operationKey] = endpoint.operationID
+        route.userInfo[TierRoutes.guardKey] = group?.guardName
         return route
     }
 
     /// A middleware-only group for the endpoints of one tier.
     func tier(_ tier: AuthTier, _ middleware: any Middleware...) -> TierRoutes {
-        TierRoutes(tier: tier, base: grouped(middleware))
+        TierRoutes(tier: tier, base: grouped(middleware), guardName: nil)
     }
 }
 
@@ -63,8 +67,13 @@ extension RoutesBuilder {
 struct TierRoutes: RoutesBuilder {
     /// The route's `userInfo` key for the `operationId` it was registered with.
     static let operationKey = "endpoint.operationId"
+    /// The route's `userInfo` key for the guard of its group: "company", "company.manage", "staff.fraud", or nil.
+    static let guardKey = "endpoint.guard"
     let tier: AuthTier
     let base: any RoutesBuilder
+    /// The company-scope tier (`companyScope()`): the membership of `{companyId}` is loaded before the handler.
+    var companyScoped = false
+    var guardName: String?
 
     func add(_ route: Route) { base.add(route) }
 }

@@ -22,7 +22,7 @@ extension Request {
     /// Decodes a JSON body; anything that is not JSON is `415`, broken JSON `400`, bad fields `422`.
     func decodeBody<T: Decodable>(_ type: T.Type) throws -> T {
         guard let contentType = headers.contentType, contentType.type == "application", contentType.subType == "json" else {
-            throw BankError(status: .unsupportedMediaType, code: "unsupported_media_type")
+            throw BankError(status: .unsupportedMediaType, code: .unsupportedMediaType)
         }
         return try content.decode(T.self)
     }

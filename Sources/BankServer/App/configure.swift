@@ -1,3 +1,4 @@
+import BankCore
 import BankWeb
 import Fluent
 import FluentPostgresDriver

@@ -10,9 +10,9 @@ enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
 
     static func record(
-        _ event: String,
+        _ event: AuditEvent,
         actor: UUID?,
-        subject: String,
+        subject: AuditSubject,
         details: [String: String] = [:],
         at date: Date,
         on database: any Database
@@ -23,7 +23,7 @@ enum AuditLog {
         try await sql.raw(
             """
             INSERT INTO audit_pending (at_ms, event, actor_id, subject, details)
-            VALUES (\(bind: atMilliseconds), \(bind: event), \(bind: actor), \(bind: subject), \(bind: canonicalJSON(details)))
+            VALUES (\(bind: atMilliseconds), \(bind: event.rawValue), \(bind: actor), \(bind: subject.description), \(bind: canonicalJSON(details)))
             """
         ).run()
     }

@@ -6,7 +6,7 @@ import Foundation
 struct BranchCatalog: Sendable {
     let services: BankServices
 
-    static let codeTaken = BankError(status: .conflict, code: "branch_code_taken")
+    static let codeTaken = BankError(status: .conflict, code: .branchCodeTaken)
 
     func create(_ draft: BranchDraft, by staffID: UUID?, on database: any Database) async throws -> Branch {
         try await Self.mappingDuplicateCode {
@@ -15,7 +15,7 @@ struct BranchCatalog: Sendable {
                 let branch = Branch()
                 draft.apply(to: branch, at: services.clock.now())
                 try await branch.create(on: tx)
-                try await audit("branch.created", branch, by: staffID, on: tx)
+                try await audit(.branchCreated, branch, by: staffID, on: tx)
                 return branch
             }
         }
@@ -28,7 +28,7 @@ struct BranchCatalog: Sendable {
                 if let holder = try await Branch.query(on: tx).filter(\.$code == draft.code).first(), holder.id != id { throw Self.codeTaken }
                 draft.apply(to: branch, at: services.clock.now())
                 try await branch.update(on: tx)
-                try await audit("branch.updated", branch, by: staffID, on: tx)
+                try await audit(.branchUpdated, branch, by: staffID, on: tx)
                 return branch
             }
         }
@@ -38,7 +38,7 @@ struct BranchCatalog: Sendable {
         try await database.transaction { tx in
             guard let branch = try await Branch.find(id, on: tx) else { throw BankError.notFound }
             try await branch.delete(on: tx)
-            try await audit("branch.deleted", branch, by: staffID, on: tx)
+            try await audit(.branchDeleted, branch, by: staffID, on: tx)
         }
     }
 
@@ -65,9 +65,9 @@ struct BranchCatalog: Sendable {
                 if isNew { created += 1 }
             }
             try await AuditLog.record(
-                "branch.imported",
+                .branchImported,
                 actor: staffID,
-                subject: "branches",
+                subject: .branches,
                 details: ["created": String(created), "updated": String(drafts.count - created)],
                 at: now,
                 on: tx
@@ -76,11 +76,11 @@ struct BranchCatalog: Sendable {
         }
     }
 
-    private func audit(_ event: String, _ branch: Branch, by staffID: UUID?, on database: any Database) async throws {
+    private func audit(_ event: AuditEvent, _ branch: Branch, by staffID: UUID?, on database: any Database) async throws {
         try await AuditLog.record(
             event,
             actor: staffID,
-            subject: "branch:\(try branch.requireID())",
+            subject: .branch(try branch.requireID()),
             details: ["code": branch.code],
             at: services.clock.now(),
             on: database

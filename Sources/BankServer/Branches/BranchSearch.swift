@@ -1,3 +1,4 @@
+import BankCore
 import Crypto
 import Fluent
 import FluentSQL

@@ -4,15 +4,10 @@ import Vapor
 /// §2.3.1 branches near me, public (no sign-in): `GET /branches/nearby` and `GET /branches/{branchId}`.
 /// Rate-limited per IP. The point is rounded as it is parsed (`NearbyRequest`); the access log keeps the path
 /// without the query, so the point is in no table.
-struct BranchesController: RouteCollection {
+enum BranchesController {
     static let perIP = RateLimiter.Rule(name: "branch-search", limit: 60, windowSeconds: 60)
 
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Branches.findNearbyBranches, use: nearby)
-        routes.on(Endpoints.Branches.getBranch, use: show)
-    }
-
-    func nearby(req: Request) async throws -> Reply<NearbyBranches> {
+    static func nearby(req: Request) async throws -> Reply<NearbyBranches> {
         try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
         let query = try NearbyRequest.query(from: req)
         let now = req.bank.clock.now()
@@ -29,40 +24,10 @@ struct BranchesController: RouteCollection {
         return Reply(answer).with(.contentLanguage, language.rawValue)
     }
 
-    func show(req: Request) async throws -> Reply<BranchView> {
+    static func show(req: Request) async throws -> Reply<BranchView> {
         try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
         guard let branch = try await Branch.find(try req.uuidParameter("branchId"), on: req.db) else { throw BankError.notFound }
         let language = req.language
         return Reply(try branch.view(language: language, at: req.bank.clock.now())).with(.contentLanguage, language.rawValue)
-    }
-}
-
-/// Staff manage the branch list: `POST /staff/branches`, `PUT` and `DELETE /staff/branches/{branchId}`.
-/// Support or the privacy officer (branch data is public information; no client data is touched).
-struct StaffBranchesController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Staff.staffCreateBranch, use: create)
-        routes.on(Endpoints.Staff.staffReplaceBranch, use: update)
-        routes.on(Endpoints.Staff.staffDeleteBranch, use: delete)
-    }
-
-    func create(req: Request) async throws -> Reply<BranchRecord> {
-        let staff = try req.staff(.support, .privacyOfficer)
-        let draft = try BranchDraft.validate(try req.decodeBody(BranchInput.self))
-        let branch = try await BranchCatalog(services: req.bank).create(draft, by: staff.id, on: req.db)
-        return .created(try branch.record())
-    }
-
-    func update(req: Request) async throws -> BranchRecord {
-        let staff = try req.staff(.support, .privacyOfficer)
-        let id = try req.uuidParameter("branchId")
-        let draft = try BranchDraft.validate(try req.decodeBody(BranchInput.self))
-        return try await BranchCatalog(services: req.bank).update(id, draft, by: staff.id, on: req.db).record()
-    }
-
-    func delete(req: Request) async throws -> HTTPStatus {
-        let staff = try req.staff(.support, .privacyOfficer)
-        try await BranchCatalog(services: req.bank).delete(try req.uuidParameter("branchId"), by: staff.id, on: req.db)
-        return .noContent
     }
 }

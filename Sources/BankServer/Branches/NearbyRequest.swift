@@ -1,3 +1,4 @@
+import BankCore
 import Vapor
 
 /// Reads `GET /branches/nearby?lat=&lon=&radiusKm=&limit=&openNow=&kind=&cursor=` into a search, reporting every bad

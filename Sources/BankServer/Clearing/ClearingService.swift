@@ -66,7 +66,7 @@ struct ClearingService: Sendable {
                     .returning("id").first() != nil,
                 let message = try await ClearingMessage.query(on: tx).filter(\.$payment.$id == paymentID).first(),
                 let record = try await PaymentOrderRecord.find(paymentID, on: tx), record.status == .sent
-            else { throw BankError(status: .conflict, code: "payment_not_signable") }
+            else { throw BankError(status: .conflict, code: .paymentNotSignable) }
             let currency = try Currency(code: record.currency)
             let amount = Money(minorUnits: record.amount, currency: currency)
             let transit = try await services.accounts.bankAccount(.clearingTransit, currency: currency, on: tx).requireID()
@@ -100,9 +100,9 @@ struct ClearingService: Sendable {
             message.resolvedAt = now
             try await message.save(on: tx)
             try await AuditLog.record(
-                "clearing.\(message.status.rawValue)",
+                message.status == .settled ? .clearingSettled : .clearingReturned,
                 actor: nil,
-                subject: "payment:\(paymentID)",
+                subject: .payment(paymentID),
                 details: ["message_id": message.messageID],
                 at: now,
                 on: tx

@@ -69,9 +69,9 @@ struct DemoSeeder: Sendable {
                     on: tx
                 )
                 try await AuditLog.record(
-                    "demo.user_seeded",
+                    .demoUserSeeded,
                     actor: nil,
-                    subject: "user:\(person.id)",
+                    subject: .user(person.id),
                     details: ["role": user.role.rawValue],
                     at: services.clock.now(),
                     on: tx

@@ -33,9 +33,9 @@ struct CompanyDocumentService: Sendable {
         try await database.transaction { tx in
             try await DocumentVault(services: services).store(document, bytes: accepted.bytes, on: tx)
             try await AuditLog.record(
-                "document.uploaded",
+                .documentUploaded,
                 actor: caller.userID,
-                subject: "document:\(try document.requireID())",
+                subject: .document(try document.requireID()),
                 details: ["companyId": companyID.uuidString],
                 at: services.clock.now(),
                 on: tx
@@ -59,9 +59,9 @@ struct CompanyDocumentService: Sendable {
         try await database.transaction { tx in
             try await DocumentVault(services: services).remove(document, on: tx)
             try await AuditLog.record(
-                "document.deleted",
+                .documentDeleted,
                 actor: caller.userID,
-                subject: "document:\(id)",
+                subject: .document(id),
                 details: ["companyId": companyID.uuidString],
                 at: services.clock.now(),
                 on: tx

@@ -34,7 +34,7 @@ struct DocumentIntake: Sendable {
     /// Checks the upload against `allowed` formats and the size limit, then parses and strips it.
     func accept(_ upload: Upload, allowed: Set<DocumentFormat>) throws -> Accepted {
         guard let declared = upload.declaredType.flatMap(DocumentFormat.init(mediaType:)), allowed.contains(declared) else {
-            throw BankError(status: .unsupportedMediaType, code: "unsupported_media_type")
+            throw BankError(status: .unsupportedMediaType, code: .unsupportedMediaType)
         }
         guard upload.bytes.count <= services.config.documents.maxBytes else { throw BankError.payloadTooLarge }
         do {
@@ -46,7 +46,7 @@ struct DocumentIntake: Sendable {
                 removedMetadata: sanitized.removedMetadata
             )
         } catch let error as DocumentContentError {
-            throw BankError(status: .unprocessableEntity, code: error.code)
+            throw BankError(status: .unprocessableEntity, code: ProblemCode(rawValue: error.code) ?? .documentMalformed)
         }
     }
 
@@ -66,5 +66,5 @@ struct DocumentIntake: Sendable {
 }
 
 extension BankError {
-    static let payloadTooLarge = BankError(status: .payloadTooLarge, code: "payload_too_large")
+    static let payloadTooLarge = BankError(status: .payloadTooLarge, code: .payloadTooLarge)
 }

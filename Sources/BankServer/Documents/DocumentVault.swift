@@ -67,5 +67,5 @@ struct DocumentVault: Sendable {
 
 extension BankError {
     /// The opened bytes do not hash to what was recorded at upload: never served.
-    static let documentIntegrityFailed = BankError(status: .internalServerError, code: "document_integrity_failed")
+    static let documentIntegrityFailed = BankError(status: .internalServerError, code: .documentIntegrityFailed)
 }

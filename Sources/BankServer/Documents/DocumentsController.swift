@@ -9,42 +9,28 @@ import Vapor
 /// "passport_scan_Ospanova.jpg" are personal data). What a document is attached to travels in the query
 /// (`paymentId` or `templateId`). The routes collect at most the configured size, so a larger body is refused
 /// before it is read whole.
-struct DocumentsController: RouteCollection {
-    let maxBytes: Int
-
-    func boot(routes: any RoutesBuilder) throws {
-        // Vapor refuses a body that reaches `maxSize`; one byte more lets a file of exactly the limit through.
-        let body = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: maxBytes + 1))
-        routes.on(Endpoints.Documents.putMyPhoto, body: body, use: putPhoto).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
-        routes.on(Endpoints.Documents.getMyPhoto, use: photo)
-        routes.on(Endpoints.Documents.deleteMyPhoto, use: deletePhoto)
-        routes.on(Endpoints.Documents.uploadCompanyDocument, body: body, use: upload).userInfo[IdempotencyMiddleware.maxBodyKey] = maxBytes + 1
-        routes.on(Endpoints.Documents.listCompanyDocuments, use: list)
-        routes.on(Endpoints.Documents.getCompanyDocument, use: show)
-        routes.on(Endpoints.Documents.downloadCompanyDocument, use: content)
-        routes.on(Endpoints.Documents.deleteCompanyDocument, use: delete)
-    }
+enum DocumentsController {
 
     // MARK: - The user's photo
 
-    func putPhoto(req: Request) async throws -> Reply<DocumentView> {
+    static func putPhoto(req: Request) async throws -> Reply<DocumentView> {
         let (photo, created) = try await PhotoService(services: req.bank).put(req.documentUpload, caller: try req.caller, on: req.db)
         return Reply(try photo.view(), status: created ? .created : .ok)
     }
 
-    func photo(req: Request) async throws -> Response {
+    static func photo(req: Request) async throws -> Response {
         guard let photo = try await PhotoService(services: req.bank).photo(of: try req.caller.userID, on: req.db) else { throw BankError.notFound }
         return try DocumentDownload.response(photo, bytes: try await DocumentVault(services: req.bank).bytes(of: photo, on: req.db))
     }
 
-    func deletePhoto(req: Request) async throws -> HTTPStatus {
+    static func deletePhoto(req: Request) async throws -> HTTPStatus {
         try await PhotoService(services: req.bank).delete(caller: try req.caller, on: req.db)
         return .noContent
     }
 
     // MARK: - A company's documents
 
-    func upload(req: Request) async throws -> Reply<DocumentView> {
+    static func upload(req: Request) async throws -> Reply<DocumentView> {
         let companyID = try req.uuidParameter("companyId")
         var validator = FieldValidator()
         let target = CompanyDocumentService.Target(
@@ -63,7 +49,7 @@ struct DocumentsController: RouteCollection {
         return .created(try document.view()).with(.location, location)
     }
 
-    func list(req: Request) async throws -> ListPage<DocumentView> {
+    static func list(req: Request) async throws -> ListPage<DocumentView> {
         var validator = FieldValidator()
         var page = CompanyDocumentService.Page()
         page.paymentID = Self.uuidQuery(req, "paymentId", &validator)
@@ -85,16 +71,16 @@ struct DocumentsController: RouteCollection {
         return ListPage(items: try documents.map { try $0.view() }, nextCursor: next?.text)
     }
 
-    func show(req: Request) async throws -> DocumentView {
+    static func show(req: Request) async throws -> DocumentView {
         try await document(req).view()
     }
 
-    func content(req: Request) async throws -> Response {
+    static func content(req: Request) async throws -> Response {
         let document = try await document(req)
         return try DocumentDownload.response(document, bytes: try await DocumentVault(services: req.bank).bytes(of: document, on: req.db))
     }
 
-    func delete(req: Request) async throws -> HTTPStatus {
+    static func delete(req: Request) async throws -> HTTPStatus {
         try await CompanyDocumentService(services: req.bank).delete(
             try req.uuidParameter("documentId"),
             companyID: try req.uuidParameter("companyId"),
@@ -104,7 +90,7 @@ struct DocumentsController: RouteCollection {
         return .noContent
     }
 
-    private func document(_ req: Request) async throws -> StoredDocument {
+    private static func document(_ req: Request) async throws -> StoredDocument {
         try await CompanyDocumentService(services: req.bank).document(
             try req.uuidParameter("documentId"),
             companyID: try req.uuidParameter("companyId"),

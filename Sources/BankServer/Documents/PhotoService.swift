@@ -21,10 +21,10 @@ struct PhotoService: Sendable {
                 let previous = try await photo(of: caller.userID, on: tx)
                 if let previous {
                     try await vault.remove(previous, on: tx)
-                    try await audit("photo.deleted", previous, caller: caller, on: tx)
+                    try await audit(.photoDeleted, previous, caller: caller, on: tx)
                 }
                 try await vault.store(document, bytes: accepted.bytes, on: tx)
-                try await audit("photo.uploaded", document, caller: caller, on: tx)
+                try await audit(.photoUploaded, document, caller: caller, on: tx)
                 return previous != nil
             }
         }
@@ -39,7 +39,7 @@ struct PhotoService: Sendable {
         try await database.transaction { tx in
             guard let photo = try await photo(of: caller.userID, on: tx) else { throw BankError.notFound }
             try await DocumentVault(services: services).remove(photo, on: tx)
-            try await audit("photo.deleted", photo, caller: caller, on: tx)
+            try await audit(.photoDeleted, photo, caller: caller, on: tx)
         }
     }
 
@@ -51,7 +51,7 @@ struct PhotoService: Sendable {
         }
     }
 
-    private func audit(_ event: String, _ photo: StoredDocument, caller: Caller, on database: any Database) async throws {
-        try await AuditLog.record(event, actor: caller.userID, subject: "document:\(try photo.requireID())", at: services.clock.now(), on: database)
+    private func audit(_ event: AuditEvent, _ photo: StoredDocument, caller: Caller, on database: any Database) async throws {
+        try await AuditLog.record(event, actor: caller.userID, subject: .document(try photo.requireID()), at: services.clock.now(), on: database)
     }
 }

@@ -12,7 +12,7 @@ struct EmployeeService: Sendable {
     /// How long an invitation can be accepted.
     static let invitationLifetime: TimeInterval = 7 * 86_400
 
-    static let lastDirector = BankError(status: .conflict, code: "last_director")
+    static let lastDirector = BankError(status: .conflict, code: .lastDirector)
 
     // MARK: - Invitations
 
@@ -46,14 +46,14 @@ struct EmployeeService: Sendable {
         return try await database.transaction { tx in
             let pending = try await EmployeeInvitation.query(on: tx).filter(\.$companyID == companyID)
                 .filter(\.$phoneIndex == vault.phoneIndex(phone)).filter(\.$status == .pending).filter(\.$expiresAt > now).first()
-            if pending != nil { throw BankError(status: .conflict, code: "invitation_pending") }
+            if pending != nil { throw BankError(status: .conflict, code: .invitationPending) }
             let known = try await User.query(on: tx)
                 .group(.or) { $0.filter(\.$phoneIndex == vault.phoneIndex(phone)).filter(\.$iinIndex == vault.iinIndex(iin)) }.all()
             for user in known
             where try await Membership.query(on: tx).filter(\.$user.$id == user.requireID())
                 .filter(\.$company.$id == companyID).first() != nil
             {
-                throw BankError(status: .conflict, code: "already_employee")
+                throw BankError(status: .conflict, code: .alreadyEmployee)
             }
             let invitation = EmployeeInvitation()
             invitation.id = UUID()
@@ -69,9 +69,9 @@ struct EmployeeService: Sendable {
             )
             try await invitation.create(on: tx)
             try await AuditLog.record(
-                "employee.invited",
+                .employeeInvited,
                 actor: caller.userID,
-                subject: "invitation:\(try invitation.requireID())",
+                subject: .invitation(try invitation.requireID()),
                 details: ["company": companyID.uuidString, "role": role.rawValue],
                 at: now,
                 on: tx
@@ -93,13 +93,13 @@ struct EmployeeService: Sendable {
         guard let invitation = try await EmployeeInvitation.find(invitationID, on: database), invitation.companyID == companyID else {
             throw BankError.notFound
         }
-        guard invitation.status == .pending else { throw BankError(status: .conflict, code: "invitation_not_pending") }
+        guard invitation.status == .pending else { throw BankError(status: .conflict, code: .invitationNotPending) }
         let now = services.clock.now()
         try await database.transaction { tx in
             invitation.status = .revoked
             invitation.decidedAt = now
             try await invitation.save(on: tx)
-            try await AuditLog.record("employee.invitation_revoked", actor: caller.userID, subject: "invitation:\(invitationID)", at: now, on: tx)
+            try await AuditLog.record(.employeeInvitationRevoked, actor: caller.userID, subject: .invitation(invitationID), at: now, on: tx)
         }
     }
 
@@ -170,9 +170,9 @@ struct EmployeeService: Sendable {
             membership.role = role
             try await membership.save(on: tx)
             try await AuditLog.record(
-                "employee.role_changed",
+                .employeeRoleChanged,
                 actor: caller.userID,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["company": companyID.uuidString, "from": previous.rawValue, "to": role.rawValue],
                 at: services.clock.now(),
                 on: tx
@@ -189,9 +189,9 @@ struct EmployeeService: Sendable {
             if membership.role == .director { try await requireAnotherDirector(companyID, besides: userID, on: tx) }
             try await membership.delete(on: tx)
             try await AuditLog.record(
-                "employee.removed",
+                .employeeRemoved,
                 actor: caller.userID,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["company": companyID.uuidString, "role": membership.role.rawValue],
                 at: services.clock.now(),
                 on: tx

@@ -5,20 +5,8 @@ import Vapor
 
 /// The company's people: invitations and roles (director), the employee list (every member), and the invited
 /// person's own invitations (signed in). The activation of a new person's account is `InvitationActivationController`.
-struct EmployeesController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Employees.inviteEmployee, use: invite)
-        routes.on(Endpoints.Employees.listInvitations, use: invitations)
-        routes.on(Endpoints.Employees.revokeInvitation, use: revoke)
-        routes.on(Endpoints.Employees.listEmployees, use: employees)
-        routes.on(Endpoints.Employees.changeEmployeeRole, use: changeRole)
-        routes.on(Endpoints.Employees.removeEmployee, use: remove)
-        routes.on(Endpoints.Employees.listMyInvitations, use: mine)
-        routes.on(Endpoints.Employees.acceptInvitation, use: accept)
-        routes.on(Endpoints.Employees.declineInvitation, use: decline)
-    }
-
-    func invite(req: Request) async throws -> Reply<EmployeeInvitationView> {
+enum EmployeesController {
+    static func invite(req: Request) async throws -> Reply<EmployeeInvitationView> {
         let companyID = try req.uuidParameter("companyId")
         return try await StepUp.replying(req) {
             let body = try req.decodeBody(EmployeeInvitationRequest.self)
@@ -35,19 +23,18 @@ struct EmployeesController: RouteCollection {
         }
     }
 
-    /// The director's own step-up for a change to a colleague (issue 10, review H3).
-    private func directorStepUp(_ req: Request, _ action: StepUp.Action, companyID: UUID) async throws {
-        let membership = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
-        guard membership.role == .director else { throw BankError.forbidden }
+    /// The director's own step-up for a change to a colleague (issue 10, review H3); the route's group let only a
+    /// director through.
+    private static func directorStepUp(_ req: Request, _ action: StepUp.Action, companyID: UUID) async throws {
         try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: action, scope: companyID), action: action, on: req.db)
     }
 
-    func invitations(req: Request) async throws -> ListPage<EmployeeInvitationView> {
+    static func invitations(req: Request) async throws -> ListPage<EmployeeInvitationView> {
         let items = try await req.bank.employees.invitations(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
         return ListPage(items: try await req.bank.employees.views(items, on: req.db), nextCursor: nil)
     }
 
-    func revoke(req: Request) async throws -> HTTPStatus {
+    static func revoke(req: Request) async throws -> HTTPStatus {
         try await req.bank.employees.revoke(
             companyID: try req.uuidParameter("companyId"),
             invitationID: try req.uuidParameter("invitationId"),
@@ -57,12 +44,12 @@ struct EmployeesController: RouteCollection {
         return .noContent
     }
 
-    func employees(req: Request) async throws -> ListPage<EmployeeView> {
+    static func employees(req: Request) async throws -> ListPage<EmployeeView> {
         let items = try await req.bank.employees.employees(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
         return ListPage(items: items, nextCursor: nil)
     }
 
-    func changeRole(req: Request) async throws -> Reply<EmployeeView> {
+    static func changeRole(req: Request) async throws -> Reply<EmployeeView> {
         let companyID = try req.uuidParameter("companyId")
         let userID = try req.uuidParameter("userId")
         let body = try req.decodeBody(EmployeeRoleChange.self)
@@ -75,7 +62,7 @@ struct EmployeesController: RouteCollection {
         }
     }
 
-    func remove(req: Request) async throws -> Response {
+    static func remove(req: Request) async throws -> Response {
         let companyID = try req.uuidParameter("companyId")
         return try await StepUp.answering(req) {
             try await directorStepUp(req, .removal, companyID: companyID)
@@ -85,12 +72,12 @@ struct EmployeesController: RouteCollection {
         }
     }
 
-    func mine(req: Request) async throws -> ListPage<EmployeeInvitationView> {
+    static func mine(req: Request) async throws -> ListPage<EmployeeInvitationView> {
         let items = try await InvitationAcceptance(services: req.bank).mine(caller: try req.caller, on: req.db)
         return ListPage(items: try await req.bank.employees.views(items, on: req.db), nextCursor: nil)
     }
 
-    func accept(req: Request) async throws -> EmployeeInvitationView {
+    static func accept(req: Request) async throws -> EmployeeInvitationView {
         let invitation = try await InvitationAcceptance(services: req.bank).accept(
             try req.uuidParameter("invitationId"),
             caller: try req.caller,
@@ -99,37 +86,13 @@ struct EmployeesController: RouteCollection {
         return try await req.bank.employees.view(invitation, on: req.db)
     }
 
-    func decline(req: Request) async throws -> EmployeeInvitationView {
+    static func decline(req: Request) async throws -> EmployeeInvitationView {
         let invitation = try await InvitationAcceptance(services: req.bank).decline(
             try req.uuidParameter("invitationId"),
             caller: try req.caller,
             on: req.db
         )
         return try await req.bank.employees.view(invitation, on: req.db)
-    }
-}
-
-/// A new person activates the account their invitation describes (no session yet): code, then password.
-struct InvitationActivationController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Employees.startInvitationActivation, use: start)
-        routes.on(Endpoints.Employees.completeInvitationActivation, use: complete)
-    }
-
-    func start(req: Request) async throws -> Reply<OtpChallengeResponse> {
-        let body = try req.decodeBody(InvitationActivationStart.self)
-        let challenge = try await InvitationAcceptance(services: req.bank).start(body, origin: req.sessionOrigin, language: req.language, on: req.db)
-        let phoneMasked = (try? PhoneNumber(body.phone).masked) ?? ""
-        let response = try OtpChallengeResponse(challenge, phoneMasked: phoneMasked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
-        return .accepted(response)
-    }
-
-    func complete(req: Request) async throws -> Reply<SessionGrant> {
-        let body = try req.decodeBody(InvitationActivationComplete.self)
-        let rule = RateLimiter.Rule(name: "otp-verify-ip", limit: req.bank.security.otpVerifyPerIPPerMinute, windowSeconds: 60)
-        try await req.bank.rateLimiter.hit(rule, key: req.clientIP, on: req.db)
-        let grant = try await InvitationAcceptance(services: req.bank).complete(body, origin: req.sessionOrigin, on: req.db)
-        return .created(grant)
     }
 }
 

@@ -42,9 +42,9 @@ struct InvitationAcceptance: Sendable {
                 try await join(invitation, userID: caller.userID, on: tx)
             }
             try await AuditLog.record(
-                status == .accepted ? "employee.invitation_accepted" : "employee.invitation_declined",
+                status == .accepted ? .employeeInvitationAccepted : .employeeInvitationDeclined,
                 actor: caller.userID,
-                subject: "invitation:\(invitationID)",
+                subject: .invitation(invitationID),
                 details: ["company": invitation.companyID.uuidString, "role": invitation.role],
                 at: now,
                 on: tx
@@ -156,7 +156,7 @@ struct InvitationAcceptance: Sendable {
         return try await database.transaction { tx in
             let taken = try await User.query(on: tx)
                 .group(.or) { $0.filter(\.$phoneIndex == vault.phoneIndex(person.phone)).filter(\.$iinIndex == vault.iinIndex(person.iin)) }.first()
-            guard taken == nil else { throw BankError(status: .conflict, code: "invitation_not_pending") }
+            guard taken == nil else { throw BankError(status: .conflict, code: .invitationNotPending) }
             let user = try vault.makeUser(person, passwordHash: passwordHash)
             user.status = .active
             try await user.create(on: tx)
@@ -171,9 +171,9 @@ struct InvitationAcceptance: Sendable {
             try await RegistrationService(services: services).recordAccountConsent(userID: userID, edition: current, device: descriptor, on: tx)
             let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
             try await AuditLog.record(
-                "employee.invitation_activated",
+                .employeeInvitationActivated,
                 actor: userID,
-                subject: "invitation:\(invitationID)",
+                subject: .invitation(invitationID),
                 details: ["company": invitation.companyID.uuidString, "role": invitation.role, "device": descriptor.id],
                 at: services.clock.now(),
                 on: tx
@@ -188,7 +188,7 @@ struct InvitationAcceptance: Sendable {
     /// A conditional update: two answers to one invitation cannot both win.
     private func claim(_ invitation: EmployeeInvitation, status: EmployeeInvitation.Status, userID: UUID, on database: any Database) async throws {
         let now = services.clock.now()
-        guard invitation.status == .pending, invitation.expiresAt > now else { throw BankError(status: .conflict, code: "invitation_not_pending") }
+        guard invitation.status == .pending, invitation.expiresAt > now else { throw BankError(status: .conflict, code: .invitationNotPending) }
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         let claimed = try await sql.raw(
             """
@@ -196,7 +196,7 @@ struct InvitationAcceptance: Sendable {
             WHERE id = \(bind: try invitation.requireID()) AND status = 'pending' RETURNING id
             """
         ).first()
-        guard claimed != nil else { throw BankError(status: .conflict, code: "invitation_not_pending") }
+        guard claimed != nil else { throw BankError(status: .conflict, code: .invitationNotPending) }
         invitation.status = status
         invitation.decidedAt = now
         invitation.userID = userID
@@ -204,7 +204,7 @@ struct InvitationAcceptance: Sendable {
 
     private func join(_ invitation: EmployeeInvitation, userID: UUID, on database: any Database) async throws {
         let already = try await Membership.query(on: database).filter(\.$user.$id == userID).filter(\.$company.$id == invitation.companyID).first()
-        guard already == nil else { throw BankError(status: .conflict, code: "already_employee") }
+        guard already == nil else { throw BankError(status: .conflict, code: .alreadyEmployee) }
         guard let role = Membership.Role(rawValue: invitation.role) else { throw BankError.internalError }
         try await Membership(userID: userID, companyID: invitation.companyID, role: role).create(on: database)
     }

@@ -30,51 +30,51 @@ struct FieldViolation: Sendable, Equatable {
 /// Every error a user can hit. Areas throw these; only `ProblemMiddleware` turns them into HTTP.
 struct BankError: Error, Sendable, Equatable {
     let status: HTTPResponseStatus
-    let code: String
+    let code: ProblemCode
     var fields: [FieldViolation] = []
     var retryAfterSeconds: Int?
     var purpose: String?
     var policyVersion: Int?
 
     static func validation(_ fields: [FieldViolation]) -> BankError {
-        BankError(status: .unprocessableEntity, code: "validation_failed", fields: fields)
+        BankError(status: .unprocessableEntity, code: .validationFailed, fields: fields)
     }
 
     static func rateLimited(retryAfter seconds: Int) -> BankError {
-        BankError(status: .tooManyRequests, code: "rate_limited", retryAfterSeconds: max(1, seconds))
+        BankError(status: .tooManyRequests, code: .rateLimited, retryAfterSeconds: max(1, seconds))
     }
 
-    static let malformedRequest = BankError(status: .badRequest, code: "malformed_request")
-    static let authenticationRequired = BankError(status: .unauthorized, code: "authentication_required")
-    static let sessionExpired = BankError(status: .unauthorized, code: "session_expired")
+    static let malformedRequest = BankError(status: .badRequest, code: .malformedRequest)
+    static let authenticationRequired = BankError(status: .unauthorized, code: .authenticationRequired)
+    static let sessionExpired = BankError(status: .unauthorized, code: .sessionExpired)
     /// §2.2.1 / PSD2 RTS art. 4: one answer for every sign-in failure, never naming the factor.
-    static let signInFailed = BankError(status: .unauthorized, code: "sign_in_failed")
-    static let forbidden = BankError(status: .forbidden, code: "forbidden")
-    static let notFound = BankError(status: .notFound, code: "not_found")
-    static let conflict = BankError(status: .conflict, code: "conflict")
-    static let otpInvalid = BankError(status: .unprocessableEntity, code: "otp_invalid")
-    static let otpExpired = BankError(status: .unprocessableEntity, code: "otp_expired")
-    static let otpExhausted = BankError(status: .unprocessableEntity, code: "otp_exhausted")
-    static let accountBlocked = BankError(status: .forbidden, code: "account_blocked")
-    static let companyAlreadyRegistered = BankError(status: .conflict, code: "company_already_registered")
-    static let policyEditionOutdated = BankError(status: .conflict, code: "policy_edition_outdated")
-    static let deviceNotTrusted = BankError(status: .forbidden, code: "device_not_trusted")
-    static let deviceKeyInvalid = BankError(status: .unprocessableEntity, code: "device_key_invalid")
-    static let currentPasswordIncorrect = BankError(status: .unprocessableEntity, code: "current_password_incorrect")
-    static let internalError = BankError(status: .internalServerError, code: "internal_error")
+    static let signInFailed = BankError(status: .unauthorized, code: .signInFailed)
+    static let forbidden = BankError(status: .forbidden, code: .forbidden)
+    static let notFound = BankError(status: .notFound, code: .notFound)
+    static let conflict = BankError(status: .conflict, code: .conflict)
+    static let otpInvalid = BankError(status: .unprocessableEntity, code: .otpInvalid)
+    static let otpExpired = BankError(status: .unprocessableEntity, code: .otpExpired)
+    static let otpExhausted = BankError(status: .unprocessableEntity, code: .otpExhausted)
+    static let accountBlocked = BankError(status: .forbidden, code: .accountBlocked)
+    static let companyAlreadyRegistered = BankError(status: .conflict, code: .companyAlreadyRegistered)
+    static let policyEditionOutdated = BankError(status: .conflict, code: .policyEditionOutdated)
+    static let deviceNotTrusted = BankError(status: .forbidden, code: .deviceNotTrusted)
+    static let deviceKeyInvalid = BankError(status: .unprocessableEntity, code: .deviceKeyInvalid)
+    static let currentPasswordIncorrect = BankError(status: .unprocessableEntity, code: .currentPasswordIncorrect)
+    static let internalError = BankError(status: .internalServerError, code: .internalError)
 
     /// A consent-based purpose without a live consent: nothing is processed or stored.
     static func consentRequired(_ purpose: ProcessingPurpose) -> BankError {
-        BankError(status: .forbidden, code: "consent_required", purpose: purpose.rawValue)
+        BankError(status: .forbidden, code: .consentRequired, purpose: purpose.rawValue)
     }
 
     /// §6.2: a newer edition is in force and the user has not accepted it.
     static func policyAcceptanceRequired(version: Int) -> BankError {
-        BankError(status: .forbidden, code: "policy_acceptance_required", policyVersion: version)
+        BankError(status: .forbidden, code: .policyAcceptanceRequired, policyVersion: version)
     }
 
     static func otpResendTooSoon(retryAfter seconds: Int) -> BankError {
-        BankError(status: .tooManyRequests, code: "otp_resend_too_soon", retryAfterSeconds: max(1, seconds))
+        BankError(status: .tooManyRequests, code: .otpResendTooSoon, retryAfterSeconds: max(1, seconds))
     }
 }
 

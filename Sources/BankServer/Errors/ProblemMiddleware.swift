@@ -20,10 +20,10 @@ struct ProblemMiddleware: AsyncMiddleware {
     func problemResponse(for error: BankError, request: Request) throws -> Response {
         let language = request.language
         let problem = Problem(
-            type: "https://bizbank.kz/problems/\(error.code.replacingOccurrences(of: "_", with: "-"))",
-            title: localizer.text("problem.\(error.code)", language),
+            type: "https://bizbank.kz/problems/\(error.code.rawValue.replacingOccurrences(of: "_", with: "-"))",
+            title: localizer.text("problem.\(error.code.rawValue)", language),
             status: Int(error.status.code),
-            code: error.code,
+            code: error.code.rawValue,
             detail: nil,
             errors: error.fields.isEmpty
                 ? nil
@@ -48,7 +48,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let ledger as LedgerService.LedgerError:
             return classify(ledger)
         case is PaymentLimits.Exceeded:
-            return BankError(status: .unprocessableEntity, code: "limit_exceeded")
+            return BankError(status: .unprocessableEntity, code: .limitExceeded)
         case let decoding as DecodingError:
             return classify(decoding)
         case let abort as any AbortError:
@@ -82,29 +82,29 @@ struct ProblemMiddleware: AsyncMiddleware {
 
     private static func classify(_ error: LedgerService.LedgerError) -> BankError {
         switch error {
-        case .insufficientFunds: BankError(status: .unprocessableEntity, code: "insufficient_funds")
-        case .accountUnavailable: BankError(status: .unprocessableEntity, code: "account_unavailable")
+        case .insufficientFunds: BankError(status: .unprocessableEntity, code: .insufficientFunds)
+        case .accountUnavailable: BankError(status: .unprocessableEntity, code: .accountUnavailable)
         case .unbalanced, .emptyMovement: .internalError
         }
     }
 
     private static func classify(status: HTTPResponseStatus) -> BankError {
-        let code: String
+        let code: ProblemCode
         switch status {
-        case .badRequest: code = "malformed_request"
-        case .unauthorized: code = "authentication_required"
-        case .forbidden: code = "forbidden"
-        case .notFound: code = "not_found"
-        case .methodNotAllowed: code = "method_not_allowed"
-        case .notAcceptable: code = "not_acceptable"
-        case .conflict: code = "conflict"
-        case .payloadTooLarge: code = "payload_too_large"
-        case .unsupportedMediaType: code = "unsupported_media_type"
-        case .unprocessableEntity: code = "validation_failed"
-        case .tooManyRequests: code = "rate_limited"
-        case .serviceUnavailable: code = "service_unavailable"
+        case .badRequest: code = .malformedRequest
+        case .unauthorized: code = .authenticationRequired
+        case .forbidden: code = .forbidden
+        case .notFound: code = .notFound
+        case .methodNotAllowed: code = .methodNotAllowed
+        case .notAcceptable: code = .notAcceptable
+        case .conflict: code = .conflict
+        case .payloadTooLarge: code = .payloadTooLarge
+        case .unsupportedMediaType: code = .unsupportedMediaType
+        case .unprocessableEntity: code = .validationFailed
+        case .tooManyRequests: code = .rateLimited
+        case .serviceUnavailable: code = .serviceUnavailable
         default:
-            return status.code >= 500 ? .internalError : BankError(status: .badRequest, code: "malformed_request")
+            return status.code >= 500 ? .internalError : BankError(status: .badRequest, code: .malformedRequest)
         }
         return BankError(status: status, code: code)
     }

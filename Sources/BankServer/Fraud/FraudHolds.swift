@@ -15,41 +15,22 @@ struct FraudHolds: Sendable {
     func hold(_ record: PaymentOrderRecord, reasons: [String], actor: UUID, on database: any Database) async throws {
         try await record.transition(.hold, at: services.clock.now(), riskReasons: .some(reasons.joined(separator: ",")), on: database)
         try await AuditLog.record(
-            "payment.held_for_review",
+            .paymentHeldForReview,
             actor: actor,
-            subject: "payment:\(try record.requireID())",
+            subject: .payment(try record.requireID()),
             details: ["reasons": reasons.joined(separator: ",")],
             at: services.clock.now(),
             on: database
         )
     }
 
-    /// Staff (fraud): `GET /staff/fraud/holds`.
-    static func list(req: Request) async throws -> [PaymentOrderView] {
-        _ = try req.staff(.fraud)
-        let held = try await PaymentOrderRecord.query(on: req.db).filter(\.$status == .heldForReview).sort(\.$updatedAt).limit(500).all()
-        var views: [PaymentOrderView] = []
-        for record in held { views.append(try await PaymentViews.view(record, on: req.db)) }
-        return views
-    }
-
-    /// Staff (fraud): `POST /staff/fraud/holds/{paymentId}/release` executes it; `.../reject` rejects it.
-    static func release(req: Request) async throws -> PaymentOrderView {
-        try await decide(req, release: true)
-    }
-
-    static func reject(req: Request) async throws -> PaymentOrderView {
-        try await decide(req, release: false)
-    }
-
-    private static func decide(_ req: Request, release: Bool) async throws -> PaymentOrderView {
-        let staff = try req.staff(.fraud)
-        let id = try req.uuidParameter("paymentId")
-        let services = req.bank
-        let record = try await PaymentViews.rejectingOnLedgerFailure(id, on: req.db) {
-            try await req.db.transaction { tx in
+    /// The fraud team's decision on a held payment: `release` executes it, otherwise it is rejected; a held payroll
+    /// line follows its order. Conditional from `held_for_review`, so two decisions cannot both apply.
+    func decide(_ id: UUID, release: Bool, by staff: StaffMember, on database: any Database) async throws -> PaymentOrderRecord {
+        try await PaymentViews.rejectingOnLedgerFailure(id, on: database) {
+            try await database.transaction { tx in
                 guard let record = try await PaymentOrderRecord.find(id, on: tx) else { throw BankError.notFound }
-                guard record.status == .heldForReview else { throw BankError(status: .conflict, code: "payment_not_held") }
+                guard record.status == .heldForReview else { throw BankError(status: .conflict, code: .paymentNotHeld) }
                 if release {
                     // a held payroll line: the pacs.008 names the employee from the sealed line
                     if record.kind == .interbank, let line = try await PayrollLine.find(id, on: tx) {
@@ -65,9 +46,9 @@ struct FraudHolds: Sendable {
                     .set(\.$status, to: release ? .paid : .failed).set(\.$ledgerTransactionID, to: record.ledgerTransactionID)
                     .set(\.$failureCode, to: release ? nil : "rejected_by_fraud_team").update()
                 try await AuditLog.record(
-                    release ? "payment.hold_released" : "payment.hold_rejected",
+                    release ? .paymentHoldReleased : .paymentHoldRejected,
                     actor: staff.id,
-                    subject: "payment:\(id)",
+                    subject: .payment(id),
                     details: ["role": staff.role.rawValue],
                     at: services.clock.now(),
                     on: tx
@@ -75,6 +56,5 @@ struct FraudHolds: Sendable {
                 return record
             }
         }
-        return try await PaymentViews.view(record, on: req.db)
     }
 }

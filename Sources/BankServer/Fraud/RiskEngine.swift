@@ -37,9 +37,9 @@ struct RiskEngine: Sendable {
             reasons.append("network_changed")
         }
         try await AuditLog.record(
-            "risk.assessed",
+            .riskAssessed,
             actor: userID,
-            subject: "user:\(userID)",
+            subject: .user(userID),
             details: [
                 "operation": operation, "level": reasons.isEmpty ? "normal" : "elevated", "reasons": reasons.joined(separator: ","),
                 "signals": usedLocation ? "location" : "device_ip",

@@ -4,12 +4,10 @@ import SQLKit
 import Vapor
 
 /// Liveness, readiness (the database answers), Prometheus metrics and the OpenAPI document.
-struct HealthController {
-    let registry: PrometheusCollectorRegistry
+enum HealthController {
+    static func live(req: Request) async throws -> [String: String] { ["status": "ok"] }
 
-    func live(req: Request) async throws -> [String: String] { ["status": "ok"] }
-
-    func ready(req: Request) async throws -> Reply<[String: String]> {
+    static func ready(req: Request) async throws -> Reply<[String: String]> {
         var ok = false
         if let sql = req.db as? any SQLDatabase {
             ok = (try? await sql.raw("SELECT 1 AS one").first()) != nil
@@ -18,7 +16,8 @@ struct HealthController {
         return Reply(body, status: ok ? .ok : .serviceUnavailable)
     }
 
-    func metrics(req: Request) async throws -> Response {
+    /// The registry is the one `configure` made; the route table passes it.
+    static func metrics(req: Request, registry: PrometheusCollectorRegistry) async throws -> Response {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         var headers = HTTPHeaders()
@@ -26,7 +25,7 @@ struct HealthController {
         return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
     }
 
-    func openAPI(req: Request) async throws -> Response {
+    static func openAPI(req: Request) async throws -> Response {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources"),
             let data = FileManager.default.contents(atPath: url.path)
         else { throw BankError.notFound }

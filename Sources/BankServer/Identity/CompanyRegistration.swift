@@ -38,27 +38,14 @@ struct CompanyRegistration: Sendable {
             try await membership.create(on: tx)
             membership.$company.value = company
             try await AuditLog.record(
-                "company.registered",
+                .companyRegistered,
                 actor: caller.userID,
-                subject: "company:\(try company.requireID())",
+                subject: .company(try company.requireID()),
                 details: ["kind": identifier.kind.rawValue],
                 at: services.clock.now(),
                 on: tx
             )
             return try identity.view(of: membership)
-        }
-    }
-
-    static func handle(req: Request) async throws -> Reply<CompanyMembershipView> {
-        try await StepUp.replying(req) {
-            let body = try req.decodeBody(RegistrationRequest.CompanyPart.self)
-            let view = try await CompanyRegistration(services: req.bank).register(
-                body,
-                caller: try req.caller,
-                stepUp: try StepUp.Proof(req, action: .companyRegistration, scope: nil),
-                on: req.db
-            )
-            return .created(view)
         }
     }
 }

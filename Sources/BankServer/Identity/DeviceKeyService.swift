@@ -34,9 +34,9 @@ struct DeviceKeyService: Sendable {
         // review H4: the person hears of every new key by SMS, so a key planted with a stolen session is noticed
         try await NotificationService(services: services).notify(caller.user, .security, .init(key: "sms.security.device_key_enrolled"), on: database)
         try await AuditLog.record(
-            "device_key.enrolled",
+            .deviceKeyEnrolled,
             actor: caller.userID,
-            subject: "device:\(try device.requireID())",
+            subject: .device(try device.requireID()),
             at: now,
             on: database
         )

@@ -76,9 +76,9 @@ struct EmailChangeService: Sendable {
                 on: tx
             )
             try await AuditLog.record(
-                "profile.email_changed",
+                .profileEmailChanged,
                 actor: caller.userID,
-                subject: "user:\(caller.userID)",
+                subject: .user(caller.userID),
                 at: services.clock.now(),
                 on: tx
             )

@@ -23,9 +23,9 @@ struct NameChangeService: Sendable {
             try vault.update(user, with: person)
             try await user.save(on: tx)
             try await AuditLog.record(
-                "profile.name_changed",
+                .profileNameChanged,
                 actor: caller.userID,
-                subject: "user:\(caller.userID)",
+                subject: .user(caller.userID),
                 at: services.clock.now(),
                 on: tx
             )

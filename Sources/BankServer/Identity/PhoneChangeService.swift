@@ -112,9 +112,9 @@ struct PhoneChangeService: Sendable {
                 on: tx
             )
             try await AuditLog.record(
-                "profile.phone_changed",
+                .profilePhoneChanged,
                 actor: caller.userID,
-                subject: "user:\(caller.userID)",
+                subject: .user(caller.userID),
                 at: services.clock.now(),
                 on: tx
             )
@@ -129,5 +129,5 @@ struct PhoneChangeService: Sendable {
 
 extension BankError {
     /// §4.1: the number belongs to another user; the answer never says whose.
-    static let phoneUnavailable = BankError(status: .conflict, code: "phone_unavailable")
+    static let phoneUnavailable = BankError(status: .conflict, code: .phoneUnavailable)
 }

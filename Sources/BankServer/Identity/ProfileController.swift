@@ -3,29 +3,19 @@ import Fluent
 import Vapor
 
 /// The signed-in person's own profile, sessions, devices, device key and password (§2.2.2, §2.3.3).
-struct ProfileController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Sessions.getMe, use: profile)
-        routes.on(Endpoints.Sessions.listSessions, use: sessions)
-        routes.on(Endpoints.Sessions.revokeSession, use: revokeSession)
-        routes.on(Endpoints.Sessions.listDevices, use: devices)
-        routes.on(Endpoints.Sessions.removeDevice, use: forgetDevice)
-        routes.on(Endpoints.Sessions.enrollDeviceKey, use: enrolDeviceKey)
-        routes.on(Endpoints.Sessions.changePassword, use: changePassword)
-    }
-
-    func signOut(req: Request) async throws -> HTTPStatus {
+enum ProfileController {
+    static func signOut(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
         try await req.bank.sessions.revoke(caller.session, reason: "sign_out", on: req.db)
-        try await AuditLog.record("sign_out", actor: caller.userID, subject: "session:\(caller.sessionID)", at: req.bank.clock.now(), on: req.db)
+        try await AuditLog.record(.signOut, actor: caller.userID, subject: .session(caller.sessionID), at: req.bank.clock.now(), on: req.db)
         return .noContent
     }
 
-    func profile(req: Request) async throws -> UserProfile {
+    static func profile(req: Request) async throws -> UserProfile {
         try await ProfileReader(services: req.bank).profile(of: try req.caller.user, on: req.db)
     }
 
-    func sessions(req: Request) async throws -> ListPage<SessionView> {
+    static func sessions(req: Request) async throws -> ListPage<SessionView> {
         let caller = try req.caller
         let sessions = try await UserSession.query(on: req.db)
             .filter(\.$user.$id == caller.userID).filter(\.$revokedAt == nil).filter(\.$expiresAt > req.bank.clock.now())
@@ -45,18 +35,18 @@ struct ProfileController: RouteCollection {
         return ListPage(items: items, nextCursor: nil)
     }
 
-    func revokeSession(req: Request) async throws -> HTTPStatus {
+    static func revokeSession(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
         let id = try req.uuidParameter("sessionId")
         guard let session = try await UserSession.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == caller.userID).first(),
             session.revokedAt == nil
         else { throw BankError.notFound }
         try await req.bank.sessions.revoke(session, reason: "revoked_by_user", on: req.db)
-        try await AuditLog.record("session.revoked", actor: caller.userID, subject: "session:\(id)", at: req.bank.clock.now(), on: req.db)
+        try await AuditLog.record(.sessionRevoked, actor: caller.userID, subject: .session(id), at: req.bank.clock.now(), on: req.db)
         return .noContent
     }
 
-    func devices(req: Request) async throws -> ListPage<DeviceView> {
+    static func devices(req: Request) async throws -> ListPage<DeviceView> {
         let caller = try req.caller
         let devices = try await Device.query(on: req.db).filter(\.$user.$id == caller.userID).sort(\.$lastSeenAt, .descending).all()
         let items = try devices.map {
@@ -75,7 +65,7 @@ struct ProfileController: RouteCollection {
     }
 
     /// Untrusts a device: its key is removed and its sessions end; the next sign-in there needs an SMS code.
-    func forgetDevice(req: Request) async throws -> HTTPStatus {
+    static func forgetDevice(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
         let id = try req.uuidParameter("deviceId")
         let services = req.bank
@@ -90,13 +80,13 @@ struct ProfileController: RouteCollection {
             try await UserSession.query(on: tx).filter(\.$device.$id == id).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: services.clock.now()).set(\.$revokeReason, to: "device_forgotten").update()
             try await PushTokens(services: services).removeAll(deviceID: id, on: tx)
-            try await AuditLog.record("device.forgotten", actor: caller.userID, subject: "device:\(id)", at: services.clock.now(), on: tx)
+            try await AuditLog.record(.deviceForgotten, actor: caller.userID, subject: .device(id), at: services.clock.now(), on: tx)
         }
         return .noContent
     }
 
     /// A new device key needs a fresh code to the person's phone (issue 10, review H3): a session alone cannot plant one.
-    func enrolDeviceKey(req: Request) async throws -> Reply<DeviceKeyEnrolled> {
+    static func enrolDeviceKey(req: Request) async throws -> Reply<DeviceKeyEnrolled> {
         let body = try req.decodeBody(DeviceKeyEnrolment.self)
         return try await StepUp.replying(req) {
             let enrolled = try await req.bank.deviceKeys.enrol(
@@ -111,14 +101,14 @@ struct ProfileController: RouteCollection {
 
     /// A new password ends every other session (§2.2.2) and every device key (review H4), and is announced by SMS.
     /// Issue 10: it also needs a fresh SMS code bound to the change (step-up), after the fields are checked.
-    func changePassword(req: Request) async throws -> Response {
+    static func changePassword(req: Request) async throws -> Response {
         try await StepUp.answering(req) {
             try await changePassword(req, stepUp: try StepUp.Proof(req, action: .password, scope: nil))
             return Response(status: .noContent)
         }
     }
 
-    private func changePassword(_ req: Request, stepUp: StepUp.Proof) async throws {
+    private static func changePassword(_ req: Request, stepUp: StepUp.Proof) async throws {
         let body = try req.decodeBody(PasswordChangeRequest.self)
         let caller = try req.caller
         let services = req.bank
@@ -148,7 +138,21 @@ struct ProfileController: RouteCollection {
                 language: language,
                 on: tx
             )
-            try await AuditLog.record("password.changed", actor: caller.userID, subject: "user:\(caller.userID)", at: services.clock.now(), on: tx)
+            try await AuditLog.record(.passwordChanged, actor: caller.userID, subject: .user(caller.userID), at: services.clock.now(), on: tx)
+        }
+    }
+
+    /// Another company of the person's own, with a step-up code (`CompanyRegistration`).
+    static func registerAnotherCompany(req: Request) async throws -> Reply<CompanyMembershipView> {
+        try await StepUp.replying(req) {
+            let body = try req.decodeBody(RegistrationRequest.CompanyPart.self)
+            let view = try await CompanyRegistration(services: req.bank).register(
+                body,
+                caller: try req.caller,
+                stepUp: try StepUp.Proof(req, action: .companyRegistration, scope: nil),
+                on: req.db
+            )
+            return .created(view)
         }
     }
 }

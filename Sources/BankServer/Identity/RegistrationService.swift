@@ -106,7 +106,7 @@ struct RegistrationService: Sendable {
                     language: language,
                     on: tx
                 )
-                try await AuditLog.record("registration.duplicate", actor: nil, subject: "user:\(owner.id)", at: services.clock.now(), on: tx)
+                try await AuditLog.record(.registrationDuplicate, actor: nil, subject: .user(owner.id), at: services.clock.now(), on: tx)
                 return try await services.otp.issue(
                     purpose: .registration,
                     userID: nil,
@@ -130,9 +130,9 @@ struct RegistrationService: Sendable {
             )
             try await recordAccountConsent(userID: valid.person.id, edition: valid.edition, device: request.device, on: tx)
             try await AuditLog.record(
-                "registration.started",
+                .registrationStarted,
                 actor: valid.person.id,
-                subject: "company:\(try company.requireID())",
+                subject: .company(try company.requireID()),
                 details: ["policy_version": String(valid.edition.version), "device": request.device.id],
                 at: services.clock.now(),
                 on: tx
@@ -159,9 +159,9 @@ struct RegistrationService: Sendable {
             try await user.save(on: tx)
             let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
             try await AuditLog.record(
-                "registration.completed",
+                .registrationCompleted,
                 actor: userID,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["device": descriptor.id],
                 at: services.clock.now(),
                 on: tx

@@ -84,7 +84,7 @@ struct SignInService: Sendable {
         let challenge: OtpChallenge
         do {
             challenge = try await otp.verify(challengeID: challengeID, code: code, purpose: .signIn, on: database)
-        } catch let error as BankError where error.code == "otp_invalid" || error.code == "otp_exhausted" {
+        } catch let error as BankError where error.code == .otpInvalid || error.code == .otpExhausted {
             if let userID = try await OtpChallenge.find(challengeID, on: database)?.userID, let user = try await User.find(userID, on: database) {
                 try await recordFailure(of: user, language: language, on: database)
             }
@@ -126,9 +126,9 @@ struct SignInService: Sendable {
             try await user.save(on: tx)
             let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
             try await AuditLog.record(
-                "sign_in.succeeded",
+                .signInSucceeded,
                 actor: userID,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["method": method, "device": descriptor.id],
                 at: services.clock.now(),
                 on: tx
@@ -148,9 +148,9 @@ struct SignInService: Sendable {
             ).first()
             let failures = try row?.decode(column: "failed_sign_ins", as: Int.self) ?? 0
             try await AuditLog.record(
-                "sign_in.failed",
+                .signInFailed,
                 actor: nil,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["consecutive": String(failures)],
                 at: now,
                 on: tx
@@ -167,7 +167,7 @@ struct SignInService: Sendable {
                 language: language,
                 on: tx
             )
-            try await AuditLog.record("sign_in.locked", actor: nil, subject: "user:\(userID)", details: ["minutes": String(minutes)], at: now, on: tx)
+            try await AuditLog.record(.signInLocked, actor: nil, subject: .user(userID), details: ["minutes": String(minutes)], at: now, on: tx)
         }
         _ = sql
     }

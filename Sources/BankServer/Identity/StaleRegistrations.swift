@@ -50,7 +50,7 @@ struct StaleRegistrations: Sendable {
                 guard try await Account.query(on: database).filter(\.$company.$id == companyID).count() == 0 else { continue }
                 try await Company.query(on: database).filter(\.$id == companyID).delete()
             }
-            try await AuditLog.record("registration.expired", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
+            try await AuditLog.record(.registrationExpired, actor: nil, subject: .user(userID), at: services.clock.now(), on: database)
         }
     }
 }

@@ -17,9 +17,9 @@ struct AccountService: Sendable {
             account.$company.id = companyID
             try await account.create(on: database)
             try await AuditLog.record(
-                "account.opened",
+                .accountOpened,
                 actor: nil,
-                subject: "company:\(companyID)",
+                subject: .company(companyID),
                 details: ["account": try account.requireID().uuidString, "currency": currency.code],
                 at: services.clock.now(),
                 on: database

@@ -18,7 +18,7 @@ extension DevController {
         var items: [EmailItem]
     }
 
-    func email(req: Request) async throws -> EmailListing {
+    static func email(req: Request) async throws -> EmailListing {
         let wanted = req.query[String.self, at: "to"]?.trimmingCharacters(in: .whitespaces).lowercased()
         let outbox = EmailOutbox(services: req.bank)
         let messages = try await EmailMessage.query(on: req.db).sort(\.$createdAt, .descending).limit(100).all()

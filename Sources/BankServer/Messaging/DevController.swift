@@ -3,7 +3,7 @@ import Vapor
 
 /// Development only: every SMS the server "sent", newest first, so sign-in can be completed by hand.
 /// Not registered at all in production (`/dev/*` does not exist there).
-struct DevController {
+enum DevController {
     struct Item: Content {
         var id: UUID
         var to: String
@@ -17,7 +17,7 @@ struct DevController {
         var items: [Item]
     }
 
-    func sms(req: Request) async throws -> Listing {
+    static func sms(req: Request) async throws -> Listing {
         let outbox = SMSOutbox(services: req.bank)
         let messages = try await SMSMessage.query(on: req.db).sort(\.$createdAt, .descending).limit(100).all()
         return Listing(
@@ -34,7 +34,7 @@ struct DevController {
     }
 
     /// The demo staff's current authenticator codes (development only, like the SMS list).
-    func staffCodes(req: Request) async throws -> [StaffCode] {
+    static func staffCodes(req: Request) async throws -> [StaffCode] {
         let step = TOTP.step(at: req.bank.clock.now())
         return DemoStaff.accounts.map { StaffCode(username: $0.username, code: DemoStaff.authenticator($0.username).code(atStep: step)) }
     }

@@ -44,9 +44,9 @@ struct ContentLibrary: Sendable {
         try await database.transaction { tx in
             try await item.create(on: tx)
             try await AuditLog.record(
-                "content.published",
+                .contentPublished,
                 actor: staff.id,
-                subject: "content:\(try item.requireID())",
+                subject: .content(try item.requireID()),
                 details: ["kind": kind.rawValue],
                 at: now,
                 on: tx
@@ -65,7 +65,7 @@ struct ContentLibrary: Sendable {
             guard let item = try await ContentItem.find(id, on: tx) else { throw BankError.notFound }
             try await InboxItem.query(on: tx).filter(\.$contentID == id).delete()
             try await item.delete(on: tx)
-            try await AuditLog.record("content.deleted", actor: staff.id, subject: "content:\(id)", at: services.clock.now(), on: tx)
+            try await AuditLog.record(.contentDeleted, actor: staff.id, subject: .content(id), at: services.clock.now(), on: tx)
         }
     }
 

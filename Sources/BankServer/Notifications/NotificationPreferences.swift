@@ -56,9 +56,9 @@ struct NotificationPreferences: Sendable {
             row.updatedAt = services.clock.now()
             try await row.save(on: tx)
             try await AuditLog.record(
-                "notifications.preferences_changed",
+                .notificationsPreferencesChanged,
                 actor: userID,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["operational": row.operationalChannels, "marketing": row.marketingChannels],
                 at: services.clock.now(),
                 on: tx

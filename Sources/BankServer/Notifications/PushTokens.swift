@@ -40,7 +40,7 @@ struct PushTokens: Sendable {
             row.token = try seal(token, row: try row.requireID())
             row.registeredAt = services.clock.now()
             try await row.save(on: tx)
-            try await AuditLog.record("push_token.registered", actor: userID, subject: "device:\(deviceID)", at: services.clock.now(), on: tx)
+            try await AuditLog.record(.pushTokenRegistered, actor: userID, subject: .device(deviceID), at: services.clock.now(), on: tx)
             return try view(row)
         }
     }
@@ -53,7 +53,7 @@ struct PushTokens: Sendable {
             }
             try await row.delete(on: tx)
             try await PushMessage.query(on: tx).filter(\.$deviceID == deviceID).filter(\.$status == .pending).delete()
-            try await AuditLog.record("push_token.removed", actor: userID, subject: "device:\(deviceID)", at: services.clock.now(), on: tx)
+            try await AuditLog.record(.pushTokenRemoved, actor: userID, subject: .device(deviceID), at: services.clock.now(), on: tx)
         }
     }
 

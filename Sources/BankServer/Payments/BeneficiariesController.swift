@@ -5,29 +5,16 @@ import Vapor
 
 /// Saved beneficiaries and payment templates (§2.3.2): create (also from a payment), reuse, edit, delete.
 /// Company-scoped; viewers read only.
-struct BeneficiariesController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Beneficiaries.listBeneficiaries, use: listBeneficiaries)
-        routes.on(Endpoints.Beneficiaries.createBeneficiary, use: createBeneficiary)
-        routes.on(Endpoints.Beneficiaries.updateBeneficiary, use: updateBeneficiary)
-        routes.on(Endpoints.Beneficiaries.deleteBeneficiary, use: deleteBeneficiary)
-        routes.on(Endpoints.Beneficiaries.beneficiaryFromPayment, use: beneficiaryFromPayment)
-        routes.on(Endpoints.Templates.listTemplates, use: listTemplates)
-        routes.on(Endpoints.Templates.createTemplate, use: createTemplate)
-        routes.on(Endpoints.Templates.updateTemplate, use: updateTemplate)
-        routes.on(Endpoints.Templates.deleteTemplate, use: deleteTemplate)
-        routes.on(Endpoints.Templates.templateFromPayment, use: templateFromPayment)
-    }
-
+enum BeneficiariesController {
     // MARK: - Beneficiaries
 
-    func listBeneficiaries(req: Request) async throws -> ListPage<BeneficiaryView> {
+    static func listBeneficiaries(req: Request) async throws -> ListPage<BeneficiaryView> {
         let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: false)
         let items = try await SavedBeneficiary.query(on: req.db).filter(\.$company.$id == companyID).sort(\.$name).all()
         return ListPage(items: items.map(Self.view), nextCursor: nil)
     }
 
-    func createBeneficiary(req: Request) async throws -> Reply<BeneficiaryView> {
+    static func createBeneficiary(req: Request) async throws -> Reply<BeneficiaryView> {
         let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: true)
         let saved = try Self.validated(try req.decodeBody(BeneficiaryView.self))
         saved.$company.id = companyID
@@ -36,7 +23,7 @@ struct BeneficiariesController: RouteCollection {
         return .created(Self.view(saved))
     }
 
-    func updateBeneficiary(req: Request) async throws -> BeneficiaryView {
+    static func updateBeneficiary(req: Request) async throws -> BeneficiaryView {
         let existing = try await ownedBeneficiary(req)
         let update = try Self.validated(try req.decodeBody(BeneficiaryView.self))
         (existing.name, existing.taxID, existing.iban, existing.bic, existing.kbe) = (update.name, update.taxID, update.iban, update.bic, update.kbe)
@@ -44,12 +31,12 @@ struct BeneficiariesController: RouteCollection {
         return Self.view(existing)
     }
 
-    func deleteBeneficiary(req: Request) async throws -> HTTPStatus {
+    static func deleteBeneficiary(req: Request) async throws -> HTTPStatus {
         try await ownedBeneficiary(req).delete(on: req.db)
         return .noContent
     }
 
-    func beneficiaryFromPayment(req: Request) async throws -> Reply<BeneficiaryView> {
+    static func beneficiaryFromPayment(req: Request) async throws -> Reply<BeneficiaryView> {
         let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
         _ = try await member(req, of: record.$company.id, writing: true)
         let name = try Self.name(try req.decodeBody(SaveFromPaymentRequest.self).name)
@@ -65,13 +52,13 @@ struct BeneficiariesController: RouteCollection {
 
     // MARK: - Templates
 
-    func listTemplates(req: Request) async throws -> ListPage<TemplateView> {
+    static func listTemplates(req: Request) async throws -> ListPage<TemplateView> {
         let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: false)
         let items = try await PaymentTemplate.query(on: req.db).filter(\.$company.$id == companyID).sort(\.$name).all()
         return ListPage(items: try items.map(Self.view), nextCursor: nil)
     }
 
-    func createTemplate(req: Request) async throws -> Reply<TemplateView> {
+    static func createTemplate(req: Request) async throws -> Reply<TemplateView> {
         let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: true)
         let body = try req.decodeBody(TemplateView.self)
         let template = try Self.template(name: body.name, order: body.order)
@@ -81,7 +68,7 @@ struct BeneficiariesController: RouteCollection {
         return .created(try Self.view(template))
     }
 
-    func updateTemplate(req: Request) async throws -> TemplateView {
+    static func updateTemplate(req: Request) async throws -> TemplateView {
         let existing = try await ownedTemplate(req)
         let body = try req.decodeBody(TemplateView.self)
         let update = try Self.template(name: body.name, order: body.order)
@@ -90,12 +77,12 @@ struct BeneficiariesController: RouteCollection {
         return try Self.view(existing)
     }
 
-    func deleteTemplate(req: Request) async throws -> HTTPStatus {
+    static func deleteTemplate(req: Request) async throws -> HTTPStatus {
         try await ownedTemplate(req).delete(on: req.db)
         return .noContent
     }
 
-    func templateFromPayment(req: Request) async throws -> Reply<TemplateView> {
+    static func templateFromPayment(req: Request) async throws -> Reply<TemplateView> {
         let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
         _ = try await member(req, of: record.$company.id, writing: true)
         let name = try Self.name(try req.decodeBody(SaveFromPaymentRequest.self).name)
@@ -125,19 +112,19 @@ struct BeneficiariesController: RouteCollection {
 
     // MARK: - Helpers
 
-    private func member(_ req: Request, of companyID: UUID, writing: Bool) async throws -> UUID {
+    private static func member(_ req: Request, of companyID: UUID, writing: Bool) async throws -> UUID {
         let membership = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
         if writing, membership.role == .viewer { throw BankError.forbidden }
         return companyID
     }
 
-    private func ownedBeneficiary(_ req: Request) async throws -> SavedBeneficiary {
+    private static func ownedBeneficiary(_ req: Request) async throws -> SavedBeneficiary {
         guard let item = try await SavedBeneficiary.find(try req.uuidParameter("itemId"), on: req.db) else { throw BankError.notFound }
         _ = try await member(req, of: item.$company.id, writing: true)
         return item
     }
 
-    private func ownedTemplate(_ req: Request) async throws -> PaymentTemplate {
+    private static func ownedTemplate(_ req: Request) async throws -> PaymentTemplate {
         guard let item = try await PaymentTemplate.find(try req.uuidParameter("itemId"), on: req.db) else { throw BankError.notFound }
         _ = try await member(req, of: item.$company.id, writing: true)
         return item
@@ -187,6 +174,11 @@ struct BeneficiariesController: RouteCollection {
 
     static func view(_ item: PaymentTemplate) throws -> TemplateView {
         TemplateView(id: item.id, name: item.name, order: try JSONDecoder().decode(PaymentOrderInput.self, from: Data(item.order.utf8)))
+    }
+
+    /// §2.3.3: the payee behind a phone number, masked (`PayeeLookup`).
+    static func lookupPayee(req: Request) async throws -> PayeeLookupResult {
+        try await PayeeLookup(services: req.bank).lookup(try req.decodeBody(PayeeLookupRequest.self), caller: try req.caller, on: req.db)
     }
 }
 

@@ -103,7 +103,7 @@ struct IdempotencyGuard: Sendable {
         guard let existing = try await IdempotencyRecord.query(on: req.db).filter(\.$userID == userID).filter(\.$key == key).first() else {
             throw BankError.conflict
         }
-        guard existing.requestHash == requestHash else { throw BankError(status: .unprocessableEntity, code: "idempotency_key_reused") }
+        guard existing.requestHash == requestHash else { throw BankError(status: .unprocessableEntity, code: .idempotencyKeyReused) }
         guard existing.state == "completed", let status = existing.responseStatus else {
             let now = req.bank.clock.now()
             // the owner died (or is past any request's life): take the key over, exactly one retry wins the update
@@ -116,7 +116,7 @@ struct IdempotencyGuard: Sendable {
                 return .reclaimed(existing)
             }
             let wait = max(1, Int((existing.leaseUntil ?? now).timeIntervalSince(now).rounded(.up)))
-            throw BankError(status: .conflict, code: "idempotency_in_progress", retryAfterSeconds: wait)
+            throw BankError(status: .conflict, code: .idempotencyInProgress, retryAfterSeconds: wait)
         }
         let stored = existing.responseBody ?? Data()
         let cipher = req.bank.cipher

@@ -4,44 +4,34 @@ import Fluent
 import Vapor
 
 /// The director sets per-payment and daily limits for the company or for one employee.
-struct LimitsController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Payments.listLimits, use: list)
-        routes.on(Endpoints.Payments.setLimit, use: set)
-        routes.on(Endpoints.Payments.getSigningRule, use: signingRule)
-        routes.on(Endpoints.Payments.setSigningRule, use: setSigningRule)
-    }
-
-    func signingRule(req: Request) async throws -> SigningRuleView {
+enum LimitsController {
+    static func signingRule(req: Request) async throws -> SigningRuleView {
         let companyID = try req.uuidParameter("companyId")
-        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
         return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
 
     /// Only the director changes who must sign, with a fresh code (`StepUp`); audited, and every signer is told.
-    func setSigningRule(req: Request) async throws -> Reply<SigningRuleView> {
+    static func setSigningRule(req: Request) async throws -> Reply<SigningRuleView> {
         try await StepUp.replying(req) { Reply(try await changeSigningRule(req: req)) }
     }
 
-    private func changeSigningRule(req: Request) async throws -> SigningRuleView {
+    private static func changeSigningRule(req: Request) async throws -> SigningRuleView {
         let companyID = try req.uuidParameter("companyId")
         let caller = try req.caller
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
         let body = try req.decodeBody(SigningRuleView.self)
         if let threshold = body.dualSignatureAbove, threshold < 0 {
             throw BankError.validation([FieldViolation(field: "dualSignatureAbove", code: "not_positive")])
         }
-        guard membership.role == .director else { throw BankError.forbidden }
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
         try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: .signingRule, scope: companyID), action: .signingRule, on: req.db)
         company.dualSignatureThreshold = body.dualSignatureAbove
         if let alone = body.authorMaySignAlone { company.authorMaySignAlone = alone }
         try await company.save(on: req.db)
         try await AuditLog.record(
-            "signing_rule.set",
+            .signingRuleSet,
             actor: caller.userID,
-            subject: "company:\(companyID)",
+            subject: .company(companyID),
             details: ["dual_above": "\(body.dualSignatureAbove ?? -1)", "author_may_sign_alone": "\(company.authorMaySignAlone)"],
             at: req.bank.clock.now(),
             on: req.db
@@ -50,29 +40,26 @@ struct LimitsController: RouteCollection {
         return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
 
-    func list(req: Request) async throws -> ListPage<PaymentLimitView> {
+    static func list(req: Request) async throws -> ListPage<PaymentLimitView> {
         let companyID = try req.uuidParameter("companyId")
-        _ = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)
         let limits = try await PaymentLimit.query(on: req.db).filter(\.$company.$id == companyID).all()
         return ListPage(items: limits.map(Self.view), nextCursor: nil)
     }
 
     /// The director sets a limit with a fresh code (`StepUp`); audited, and every signer is told.
-    func set(req: Request) async throws -> Reply<PaymentLimitView> {
+    static func set(req: Request) async throws -> Reply<PaymentLimitView> {
         try await StepUp.replying(req) { Reply(try await setLimit(req: req)) }
     }
 
-    private func setLimit(req: Request) async throws -> PaymentLimitView {
+    private static func setLimit(req: Request) async throws -> PaymentLimitView {
         let companyID = try req.uuidParameter("companyId")
         let caller = try req.caller
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
         let body = try req.decodeBody(PaymentLimitView.self)
         var validator = FieldValidator()
         if (try? Currency(code: body.currency)) == nil { validator.add("currency", "invalid_value") }
         if let perPayment = body.perPayment, perPayment <= 0 { validator.add("perPayment", "not_positive") }
         if let daily = body.daily, daily <= 0 { validator.add("daily", "not_positive") }
         try validator.throwIfInvalid()
-        guard membership.role == .director else { throw BankError.forbidden }
         if let userID = body.userId {
             _ = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: req.db)
         }
@@ -87,9 +74,9 @@ struct LimitsController: RouteCollection {
         limit.daily = body.daily
         try await limit.save(on: req.db)
         try await AuditLog.record(
-            "payment_limit.set",
+            .paymentLimitSet,
             actor: caller.userID,
-            subject: "company:\(companyID)",
+            subject: .company(companyID),
             details: [
                 "currency": body.currency, "user": body.userId?.uuidString ?? "company", "per_payment": "\(body.perPayment ?? -1)",
                 "daily": "\(body.daily ?? -1)",

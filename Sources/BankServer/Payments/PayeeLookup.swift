@@ -27,9 +27,9 @@ struct PayeeLookup: Sendable {
         if mobileOperator != nil { canPay.append("mobile_top_up") }
         if client != nil { canPay.append("transfer") }
         try await AuditLog.record(
-            "payee.looked_up",
+            .payeeLookedUp,
             actor: caller.userID,
-            subject: "user:\(caller.userID)",
+            subject: .user(caller.userID),
             details: ["client": client == nil ? "no" : "yes", "operator": mobileOperator?.id ?? "-"],
             at: services.clock.now(),
             on: database
@@ -49,9 +49,5 @@ struct PayeeLookup: Sendable {
         guard let first = words.first else { return "" }
         guard words.count > 1, let initial = words.last?.first else { return first }
         return "\(first) \(initial)."
-    }
-
-    static func handle(req: Request) async throws -> PayeeLookupResult {
-        try await PayeeLookup(services: req.bank).lookup(try req.decodeBody(PayeeLookupRequest.self), caller: try req.caller, on: req.db)
     }
 }

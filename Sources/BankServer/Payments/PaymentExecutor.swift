@@ -24,7 +24,7 @@ struct PaymentExecutor: Sendable {
             RETURNING id
             """
         ).first()
-        guard claimed != nil else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard claimed != nil else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         try await PaymentLimits(services: services).charge(record, on: database)
         let currency = try Currency(code: record.currency)
         let destination: UUID
@@ -58,9 +58,9 @@ struct PaymentExecutor: Sendable {
             try await ClearingService(services: services).queue(record, on: database)
         }
         try await AuditLog.record(
-            "payment.executed",
+            .paymentExecuted,
             actor: nil,
-            subject: "payment:\(orderID)",
+            subject: .payment(orderID),
             details: [
                 "content_hash": record.contentHash, "document_hash": PaymentIntegrity.documentHash(record), "status": target.rawValue,
                 "ledger_transaction": try transaction.requireID().uuidString,

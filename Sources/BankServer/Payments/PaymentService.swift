@@ -36,9 +36,9 @@ struct PaymentService: Sendable {
             try await record.create(on: tx)
             try await notifyAwaitedSigners(record, rule: try await rule(of: companyID, on: tx), excluding: [caller.userID], on: tx)
             try await AuditLog.record(
-                "payment.created",
+                .paymentCreated,
                 actor: caller.userID,
-                subject: "payment:\(try record.requireID())",
+                subject: .payment(try record.requireID()),
                 details: ["content_hash": record.contentHash],
                 at: services.clock.now(),
                 on: tx
@@ -53,7 +53,7 @@ struct PaymentService: Sendable {
     func update(orderID: UUID, caller: Caller, input: PaymentOrderInput, on database: any Database) async throws -> PaymentOrderRecord {
         let (record, membership) = try await order(orderID, caller: caller, on: database)
         guard membership.role != .viewer else { throw BankError.forbidden }
-        guard record.status.isEditable else { throw BankError(status: .conflict, code: "payment_not_editable") }
+        guard record.status.isEditable else { throw BankError(status: .conflict, code: .paymentNotEditable) }
         let checked = try await PaymentOrderChecker(services: services).check(input, companyID: record.$company.id, on: database)
         let now = services.clock.now()
         try await database.transaction { tx in
@@ -64,9 +64,9 @@ struct PaymentService: Sendable {
             try await record.save(on: tx)
             try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).delete()
             try await AuditLog.record(
-                "payment.edited",
+                .paymentEdited,
                 actor: caller.userID,
-                subject: "payment:\(orderID)",
+                subject: .payment(orderID),
                 details: ["content_hash": record.contentHash],
                 at: now,
                 on: tx
@@ -83,16 +83,16 @@ struct PaymentService: Sendable {
         try validator.throwIfInvalid()
         let (record, membership) = try await order(orderID, caller: caller, on: database)
         _ = try membership.role.signatureSlot()
-        guard record.status.isEditable else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard record.status.isEditable else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         let now = services.clock.now()
         try await database.transaction { tx in
             try await record.transition(.reject, at: now, rejectionCode: "rejected_by_signer", on: tx)
             record.rejectionReason = reason
             try await record.save(on: tx)
             try await AuditLog.record(
-                "payment.rejected",
+                .paymentRejected,
                 actor: caller.userID,
-                subject: "payment:\(orderID)",
+                subject: .payment(orderID),
                 details: ["content_hash": record.contentHash, "reason": reason ?? ""],
                 at: now,
                 on: tx
@@ -193,7 +193,7 @@ struct PaymentService: Sendable {
         if record.status == .awaitingConfirmation, issueCode {
             return try await reissueCode(record, caller: caller, language: language, on: database)
         }
-        guard record.status.isSignable else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard record.status.isSignable else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         let now = services.clock.now()
         return try await database.transaction { tx in
             let existing = try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).filter(\.$contentHash == record.contentHash).all()
@@ -206,7 +206,7 @@ struct PaymentService: Sendable {
             )
             var ruleView = counted
             if valid.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
-                throw BankError(status: .conflict, code: "already_signed")
+                throw BankError(status: .conflict, code: .alreadySigned)
             }
             let signature = PaymentSignature()
             signature.$order.id = orderID
@@ -216,9 +216,9 @@ struct PaymentService: Sendable {
             signature.signedAt = now
             try await signature.create(on: tx)
             try await AuditLog.record(
-                "payment.signed",
+                .paymentSigned,
                 actor: caller.userID,
-                subject: "payment:\(orderID)",
+                subject: .payment(orderID),
                 details: ["slot": slot, "content_hash": record.contentHash],
                 at: now,
                 on: tx
@@ -290,10 +290,10 @@ struct PaymentService: Sendable {
         let orderID = try record.requireID()
         let signed = try await PaymentSignature.query(on: database).filter(\.$order.$id == orderID)
             .filter(\.$contentHash == record.contentHash).filter(\.$user.$id == caller.userID).count()
-        guard signed > 0 else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard signed > 0 else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         return try await database.transaction { tx in
             let (challenge, phone) = try await confirmationCode(record, caller: caller, language: language, on: tx)
-            try await AuditLog.record("payment.code_reissued", actor: caller.userID, subject: "payment:\(orderID)", at: services.clock.now(), on: tx)
+            try await AuditLog.record(.paymentCodeReissued, actor: caller.userID, subject: .payment(orderID), at: services.clock.now(), on: tx)
             return .awaitingConfirmation(record, challenge, phone)
         }
     }
@@ -308,7 +308,7 @@ struct PaymentService: Sendable {
         on database: any Database
     ) async throws -> PaymentOrderRecord {
         let (record, _) = try await order(orderID, caller: caller, on: database)
-        guard record.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard record.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         let challenge = try await services.otp.verify(
             challengeID: challengeID,
             code: code,

@@ -37,5 +37,5 @@ extension PaymentOrderRecord {
 
 extension BankError {
     /// Another request changed the payment first (a lost race, or a state the action does not apply to).
-    static var paymentStatusChanged: BankError { BankError(status: .conflict, code: "payment_status_changed") }
+    static var paymentStatusChanged: BankError { BankError(status: .conflict, code: .paymentStatusChanged) }
 }

@@ -4,23 +4,9 @@ import Fluent
 import Vapor
 
 /// Payment orders (issue 3): create, edit, list, sign, confirm — company-scoped, idempotent where they change state.
-struct PaymentsController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Payments.createPayment, use: create)
-        routes.on(Endpoints.Payments.listPayments, use: list)
-        routes.on(Endpoints.Payments.getPayment, use: show)
-        routes.on(Endpoints.Payments.updatePayment, use: update)
-        routes.on(Endpoints.Payments.signPayment, use: sign)
-        routes.on(Endpoints.Payments.confirmPayment, use: confirm)
-        routes.on(Endpoints.Payments.rejectPayment, use: reject)
-        routes.on(Endpoints.Payments.createServicePayment, use: createServicePayment)
-        routes.on(Endpoints.Payments.listServiceProviders, use: serviceProviders)
-        routes.on(Endpoints.Payments.signBasket, use: signBasket)
-        routes.on(Endpoints.Payments.confirmBasket, use: confirmBasket)
-    }
-
+enum PaymentsController {
     /// 202 when one SMS code must confirm the signed orders.
-    func signBasket(req: Request) async throws -> Reply<BasketOutcome> {
+    static func signBasket(req: Request) async throws -> Reply<BasketOutcome> {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(BasketSignRequest.self)
         let (records, challenge, phone) = try await SigningBasket(services: req.bank).sign(
@@ -31,15 +17,14 @@ struct PaymentsController: RouteCollection {
             risk: RiskContext(location: body.location, ip: req.clientIP),
             on: req.db
         )
-        var views: [PaymentOrderView] = []
-        for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
+        let views = try await PaymentViews.views(records, on: req.db)
         let confirmation = try challenge.map {
             try OtpChallengeResponse($0, phoneMasked: phone.masked, resendGapSeconds: req.bank.security.otpResendGapSeconds)
         }
         return Reply(BasketOutcome(orders: views, confirmation: confirmation), status: confirmation == nil ? .ok : .accepted)
     }
 
-    func confirmBasket(req: Request) async throws -> BasketOutcome {
+    static func confirmBasket(req: Request) async throws -> BasketOutcome {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(BasketConfirmRequest.self)
         let records = try await SigningBasket(services: req.bank).confirm(
@@ -51,12 +36,11 @@ struct PaymentsController: RouteCollection {
             risk: RiskContext(location: body.location, ip: req.clientIP),
             on: req.db
         )
-        var views: [PaymentOrderView] = []
-        for record in records { views.append(try await PaymentViews.view(record, on: req.db)) }
+        let views = try await PaymentViews.views(records, on: req.db)
         return BasketOutcome(orders: views, confirmation: nil)
     }
 
-    func create(req: Request) async throws -> Reply<PaymentOrderView> {
+    static func create(req: Request) async throws -> Reply<PaymentOrderView> {
         let companyID = try req.uuidParameter("companyId")
         let input = try req.decodeBody(PaymentOrderInput.self)
         let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
@@ -64,13 +48,13 @@ struct PaymentsController: RouteCollection {
     }
 
     /// §2.3.4: the providers, mobile operators first; the same list for everyone, so nothing about the caller.
-    func serviceProviders(req: Request) async throws -> ListPage<ServiceProviderView> {
+    static func serviceProviders(req: Request) async throws -> ListPage<ServiceProviderView> {
         _ = try req.caller
         return ListPage(items: ServiceProvider.all.map { .init(id: $0.id, kind: $0.kind.rawValue, name: $0.name) }, nextCursor: nil)
     }
 
     /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.
-    func createServicePayment(req: Request) async throws -> Reply<PaymentOrderView> {
+    static func createServicePayment(req: Request) async throws -> Reply<PaymentOrderView> {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(ServicePaymentRequest.self)
         let record = try await ServicePaymentService(services: req.bank).create(
@@ -82,7 +66,7 @@ struct PaymentsController: RouteCollection {
         return .created(try await PaymentViews.view(record, on: req.db))
     }
 
-    func update(req: Request) async throws -> PaymentOrderView {
+    static func update(req: Request) async throws -> PaymentOrderView {
         let input = try req.decodeBody(PaymentOrderInput.self)
         let record = try await req.bank.payments.update(orderID: try req.uuidParameter("paymentId"), caller: try req.caller, input: input, on: req.db)
         return try await PaymentViews.view(record, on: req.db)
@@ -90,7 +74,7 @@ struct PaymentsController: RouteCollection {
 
     /// Newest first, keyset-paged on the full-precision creation time plus id, so orders created in one instant are
     /// never skipped (issue 10). `awaiting=me`: only the orders that wait for the caller's signature.
-    func list(req: Request) async throws -> ListPage<PaymentOrderView> {
+    static func list(req: Request) async throws -> ListPage<PaymentOrderView> {
         let companyID = try req.uuidParameter("companyId")
         let caller = try req.caller
         let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
@@ -121,27 +105,26 @@ struct PaymentsController: RouteCollection {
             guard batch.count > limit, let last = batch.last else { break }
             cursor = try last.requireID()
         }
-        var views: [PaymentOrderView] = []
-        for record in picked.prefix(limit) { views.append(try await PaymentViews.view(record, on: req.db)) }
+        let views = try await PaymentViews.views(Array(picked.prefix(limit)), on: req.db)
         let next = picked.count > limit ? picked.prefix(limit).last?.id?.uuidString : nil
         return ListPage(items: views, nextCursor: next)
     }
 
     /// A signer refuses an order before it executes (issue 10).
-    func reject(req: Request) async throws -> PaymentOrderView {
+    static func reject(req: Request) async throws -> PaymentOrderView {
         let orderID = try req.uuidParameter("paymentId")
         let body = try req.decodeBody(RejectPaymentRequest.self)
         let record = try await req.bank.payments.reject(orderID: orderID, caller: try req.caller, reason: body.reason, on: req.db)
         return try await PaymentViews.view(record, on: req.db)
     }
 
-    func show(req: Request) async throws -> PaymentOrderView {
+    static func show(req: Request) async throws -> PaymentOrderView {
         let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
         return try await PaymentViews.view(record, on: req.db)
     }
 
     /// 202 when an SMS code must confirm the signature.
-    func sign(req: Request) async throws -> Reply<SignOutcome> {
+    static func sign(req: Request) async throws -> Reply<SignOutcome> {
         let orderID = try req.uuidParameter("paymentId")
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
         let risk = RiskContext(location: body.location, ip: req.clientIP)
@@ -158,7 +141,7 @@ struct PaymentsController: RouteCollection {
         }
     }
 
-    func confirm(req: Request) async throws -> PaymentOrderView {
+    static func confirm(req: Request) async throws -> PaymentOrderView {
         let orderID = try req.uuidParameter("paymentId")
         let body = try req.decodeBody(OtpAnswer.self)
         let record = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
@@ -172,57 +155,6 @@ struct PaymentsController: RouteCollection {
             )
         }
         return try await PaymentViews.view(record, on: req.db)
-    }
-}
-
-enum PaymentViews {
-    static func view(_ record: PaymentOrderRecord, on database: any Database) async throws -> PaymentOrderView {
-        let signatures: [PaymentSignature]
-        if let known = record.knownSignatures {
-            signatures = known.sorted { $0.signedAt < $1.signedAt }
-        } else {
-            signatures = try await PaymentSignature.query(on: database).filter(\.$order.$id == (try record.requireID()))
-                .filter(\.$contentHash == record.contentHash).sort(\.$signedAt).all()
-        }
-        return PaymentOrderView(
-            id: try record.requireID(),
-            companyId: record.$company.id,
-            kind: record.kind.rawValue,
-            status: record.status.rawValue,
-            number: record.number,
-            date: record.documentDate,
-            payerAccountId: record.$payerAccount.id,
-            beneficiaryName: record.beneficiaryName,
-            beneficiaryTaxId: record.beneficiaryTaxID,
-            beneficiaryAccount: record.beneficiaryIBAN,
-            beneficiaryBic: record.beneficiaryBIC,
-            kbe: record.kbe,
-            knp: record.knp,
-            purpose: record.purpose,
-            amount: Money(minorUnits: record.amount, currency: try Currency(code: record.currency)),
-            valueDate: record.valueDate,
-            urgency: record.urgency,
-            contentHash: record.contentHash,
-            signatures: signatures.map { PaymentSignatureView(userId: $0.$user.id, slot: $0.slot, signedAt: $0.signedAt) },
-            executedAt: record.executedAt,
-            rejectionCode: record.rejectionCode,
-            rejectionReason: record.rejectionReason
-        )
-    }
-
-    /// Insufficient funds or an unavailable account at execution: nothing moved (the transaction rolled back);
-    /// the order is marked rejected with the reason, and the caller gets the clear error.
-    static func rejectingOnLedgerFailure<T>(_ orderID: UUID, on database: any Database, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error where error is LedgerService.LedgerError || error is PaymentLimits.Exceeded {
-            let code = ProblemMiddleware.classify(error).code
-            // only an order that has not moved money: a concurrent execution that won keeps its status (review M3)
-            try await PaymentOrderRecord.query(on: database).filter(\.$id == orderID)
-                .filter(\.$status ~~ [.draft, .awaitingSignatures, .awaitingConfirmation, .heldForReview])
-                .set(\.$status, to: .rejected).set(\.$rejectionCode, to: code).update()
-            throw error
-        }
     }
 }
 

@@ -70,9 +70,9 @@ struct ServicePaymentService: Sendable {
         try await database.transaction { tx in
             try await record.create(on: tx)
             try await AuditLog.record(
-                "payment.created",
+                .paymentCreated,
                 actor: caller.userID,
-                subject: "payment:\(try record.requireID())",
+                subject: .payment(try record.requireID()),
                 details: ["kind": "service", "provider": provider.id, "content_hash": record.contentHash],
                 at: services.clock.now(),
                 on: tx

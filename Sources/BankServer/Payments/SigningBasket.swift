@@ -78,7 +78,7 @@ struct SigningBasket: Sendable {
         _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
         let records = try await PaymentOrderRecord.query(on: database).filter(\.$id ~~ ids).filter(\.$company.$id == companyID).all()
         guard records.count == Set(ids).count, records.allSatisfy({ $0.status == .awaitingConfirmation }) else {
-            throw BankError(status: .conflict, code: "payment_not_signable")
+            throw BankError(status: .conflict, code: .paymentNotSignable)
         }
         let challenge = try await services.otp.verify(
             challengeID: challengeID,
@@ -109,7 +109,12 @@ struct SigningBasket: Sendable {
                     }
                 }
             } catch let error where error is LedgerService.LedgerError || error is PaymentLimits.Exceeded {
-                try await record.transition(.reject, at: services.clock.now(), rejectionCode: ProblemMiddleware.classify(error).code, on: database)
+                try await record.transition(
+                    .reject,
+                    at: services.clock.now(),
+                    rejectionCode: ProblemMiddleware.classify(error).code.rawValue,
+                    on: database
+                )
             }
         }
         return records

@@ -4,16 +4,8 @@ import Fluent
 import Vapor
 
 /// Payroll endpoints: upload, read, sign, confirm (issue 3).
-struct PayrollController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        // A payroll file is larger than an ordinary request: up to 5,000 lines.
-        routes.on(Endpoints.Payroll.uploadPayroll, body: .collect(maxSize: "1mb"), use: create)
-        routes.on(Endpoints.Payroll.getPayroll, use: show)
-        routes.on(Endpoints.Payroll.signPayroll, use: sign)
-        routes.on(Endpoints.Payroll.confirmPayroll, use: confirm)
-    }
-
-    func create(req: Request) async throws -> Reply<PayrollView> {
+enum PayrollController {
+    static func create(req: Request) async throws -> Reply<PayrollView> {
         let companyID = try req.uuidParameter("companyId")
         let body = try req.decodeBody(PayrollUpload.self)
         let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
@@ -21,7 +13,7 @@ struct PayrollController: RouteCollection {
         return .created(try await view(payroll, req: req))
     }
 
-    func show(req: Request) async throws -> PayrollView {
+    static func show(req: Request) async throws -> PayrollView {
         let (payroll, _) = try await PayrollService(services: req.bank).payroll(
             try req.uuidParameter("payrollId"),
             caller: try req.caller,
@@ -31,7 +23,7 @@ struct PayrollController: RouteCollection {
     }
 
     /// 202 when an SMS code must confirm the signature.
-    func sign(req: Request) async throws -> Reply<PayrollView> {
+    static func sign(req: Request) async throws -> Reply<PayrollView> {
         let id = try req.uuidParameter("payrollId")
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
         let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
@@ -47,7 +39,7 @@ struct PayrollController: RouteCollection {
         return Reply(try await view(payroll, req: req, confirmation: confirmation), status: confirmation == nil ? .ok : .accepted)
     }
 
-    func confirm(req: Request) async throws -> PayrollView {
+    static func confirm(req: Request) async throws -> PayrollView {
         let id = try req.uuidParameter("payrollId")
         let body = try req.decodeBody(OtpAnswer.self)
         let payroll = try await PayrollService(services: req.bank).confirm(
@@ -61,7 +53,7 @@ struct PayrollController: RouteCollection {
         return try await view(payroll, req: req)
     }
 
-    private func view(_ payroll: Payroll, req: Request, confirmation: OtpChallengeResponse? = nil) async throws -> PayrollView {
+    private static func view(_ payroll: Payroll, req: Request, confirmation: OtpChallengeResponse? = nil) async throws -> PayrollView {
         let currency = try Currency(code: payroll.currency)
         let cipher = req.bank.cipher
         let lines = try await PayrollLine.query(on: req.db).filter(\.$payroll.$id == (try payroll.requireID())).sort(\.$lineNumber).all()

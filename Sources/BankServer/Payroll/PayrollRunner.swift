@@ -48,9 +48,9 @@ struct PayrollRunner: Sendable {
         try await Payroll.query(on: database).filter(\.$id == payrollID).filter(\.$status == .executing)
             .set(\.$status, to: payroll.status).update()
         try await AuditLog.record(
-            "payroll.executed",
+            .payrollExecuted,
             actor: actor,
-            subject: "payroll:\(payrollID)",
+            subject: .payroll(payrollID),
             details: [
                 "failed_lines": String(lines.filter { $0.status == .failed }.count),
                 "held_lines": String(lines.filter { $0.status == .held }.count), "content_hash": payroll.contentHash,
@@ -93,7 +93,7 @@ struct PayrollRunner: Sendable {
                 line.status = status
             }
         } catch let error where error is LedgerService.LedgerError || error is PaymentLimits.Exceeded || error is LineRefused {
-            let code = (error as? LineRefused)?.code ?? ProblemMiddleware.classify(error).code
+            let code = (error as? LineRefused)?.code ?? ProblemMiddleware.classify(error).code.rawValue
             try await PayrollLine.query(on: database).filter(\.$id == lineID).filter(\.$status == .pending)
                 .set(\.$status, to: .failed).set(\.$failureCode, to: code).update()
             line.status = .failed

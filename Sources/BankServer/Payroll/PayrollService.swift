@@ -32,7 +32,7 @@ struct PayrollService: Sendable {
         try validator.throwIfInvalid()
         guard let payer, let payerID = payer.id, let number, let knp else { throw BankError.internalError }
         let currency = try Currency(code: payer.currency)
-        let lines = try PayrollCSV.parse(draft.csv, currency: currency).get()
+        let lines = try PayrollCSV.parse(draft.csv, currency: currency).mapError { BankError($0) }.get()
         var total = Money.zero(currency)
         for line in lines {
             do { total = try total.adding(line.amount) } catch { throw BankError.validation([FieldViolation(field: "csv", code: "invalid_value")]) }
@@ -72,9 +72,9 @@ struct PayrollService: Sendable {
                 try await record.create(on: tx)
             }
             try await AuditLog.record(
-                "payroll.created",
+                .payrollCreated,
                 actor: caller.userID,
-                subject: "payroll:\(try payroll.requireID())",
+                subject: .payroll(try payroll.requireID()),
                 details: ["lines": String(lines.count), "total": String(finalTotal.minorUnits), "content_hash": payroll.contentHash],
                 at: services.clock.now(),
                 on: tx
@@ -111,7 +111,7 @@ struct PayrollService: Sendable {
         if payroll.status == .awaitingConfirmation {
             return (payroll, try await reissueCode(payroll, caller: caller, phone: phone, language: language, on: database), phone)
         }
-        guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard [.draft, .awaitingSignatures].contains(payroll.status) else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         guard let rule = try await Company.find(payroll.$company.id, on: database)?.signingRule else { throw BankError.notFound }
         return try await database.transaction { tx in
             let stored = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
@@ -124,15 +124,15 @@ struct PayrollService: Sendable {
             )
             var ruleView = counted
             if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
-                throw BankError(status: .conflict, code: "already_signed")
+                throw BankError(status: .conflict, code: .alreadySigned)
             }
             let signature = PayrollSignature()
             (signature.$payroll.id, signature.$user.id, signature.slot, signature.signedAt) = (payrollID, caller.userID, slot, services.clock.now())
             try await signature.create(on: tx)
             try await AuditLog.record(
-                "payroll.signed",
+                .payrollSigned,
                 actor: caller.userID,
-                subject: "payroll:\(payrollID)",
+                subject: .payroll(payrollID),
                 details: ["slot": slot],
                 at: services.clock.now(),
                 on: tx
@@ -199,13 +199,13 @@ struct PayrollService: Sendable {
         let payrollID = try payroll.requireID()
         let signed = try await PayrollSignature.query(on: database).filter(\.$payroll.$id == payrollID).filter(\.$user.$id == caller.userID)
             .count()
-        guard signed > 0 else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard signed > 0 else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         return try await database.transaction { tx in
             let challenge = try await confirmationCode(payroll, caller: caller, phone: phone, language: language, on: tx)
             try await AuditLog.record(
-                "payroll.code_reissued",
+                .payrollCodeReissued,
                 actor: caller.userID,
-                subject: "payroll:\(payrollID)",
+                subject: .payroll(payrollID),
                 at: services.clock.now(),
                 on: tx
             )
@@ -224,7 +224,7 @@ struct PayrollService: Sendable {
         on database: any Database
     ) async throws -> Payroll {
         let (payroll, _) = try await payroll(payrollID, caller: caller, on: database)
-        guard payroll.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: "payment_not_signable") }
+        guard payroll.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         let challenge = try await services.otp.verify(
             challengeID: challengeID,
             code: code,
@@ -250,7 +250,7 @@ struct PayrollService: Sendable {
             .set("risk_reasons", to: riskReasons).where("id", .equal, payrollID).where("status", .equal, Payroll.Status.awaitingConfirmation.rawValue)
             .returning("id").first()
         guard claimed != nil, let fresh = try await Payroll.find(payrollID, on: database) else {
-            throw BankError(status: .conflict, code: "payment_not_signable")
+            throw BankError(status: .conflict, code: .paymentNotSignable)
         }
         try await (runner ?? PayrollRunner(services: services)).run(fresh, actor: caller.userID, on: database)
         return fresh

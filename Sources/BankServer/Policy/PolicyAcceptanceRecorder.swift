@@ -26,6 +26,6 @@ struct PolicyAcceptanceRecorder: Sendable {
             .filter(\.$acceptedPolicyVersion < edition.version)
             .set(\.$acceptedPolicyVersion, to: edition.version)
             .update()
-        try await AuditLog.record("policy.accepted", actor: userID, subject: "policy:\(edition.version)", at: services.clock.now(), on: database)
+        try await AuditLog.record(.policyAccepted, actor: userID, subject: .policy(edition.version), at: services.clock.now(), on: database)
     }
 }

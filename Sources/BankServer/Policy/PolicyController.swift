@@ -4,40 +4,37 @@ import Vapor
 
 /// §6.1, §6.2: the edition in force is public (JSON and an HTML page) in the reader's language; a signed-in
 /// user accepts it; the responsible person publishes new ones.
-struct PolicyController {
-    func current(req: Request) async throws -> PolicyEditionView {
+enum PolicyController {
+    static func current(req: Request) async throws -> PolicyEditionView {
         try view(of: try await currentEdition(req), language: req.language)
     }
 
     /// `GET /policy[?lang=ru]`: the readable page, linked from the app stores and the bank's site (§6.1).
-    func page(req: Request) async throws -> Response {
+    static func page(req: Request) async throws -> Response {
         let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? req.language
         let edition = try view(of: try await currentEdition(req), language: language)
-        let labels: [Language: (String, String)] = [
-            .kk: ("Соңғы жаңартылған күні", "Күшіне енген күні"), .ru: ("Дата последнего обновления", "Действует с"),
-            .en: ("Last updated", "In force since"),
-        ]
-        let (updated, effective) = labels[language] ?? labels[.kk]!
-        let paragraphs = edition.text.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { "<p>\(HTMLText.escape(String($0)))</p>" }.joined(separator: "\n")
-        let html = """
-            <!doctype html>
-            <html lang="\(edition.language)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(edition.title))</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style></head>
-            <body><h1>\(HTMLText.escape(edition.title))</h1>
-            <p><small>\(updated): \(HTMLText.escape(edition.lastUpdated)) · \(effective): \(HTMLText.isoDay(edition.effectiveAt)) · v\(edition.version)</small></p>
-            \(paragraphs)
-            </body></html>
-            """
+        let html = Self.html(edition, language: language, localizer: req.bank.localizer)
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .contentLanguage, value: edition.language)
         return Response(status: .ok, headers: headers, body: .init(string: html))
     }
 
+    /// The page of an edition: its text in `edition.language`, the dates labelled in the requested `language`.
+    static func html(_ edition: PolicyEditionView, language: Language, localizer: Localizer) -> String {
+        let updated = HTMLText.escape(localizer.text("page.policy.last_updated", language))
+        let effective = HTMLText.escape(localizer.text("page.policy.in_force_since", language))
+        let paragraphs = edition.text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { "<p>\(HTMLText.escape(String($0)))</p>" }.joined(separator: "\n")
+        let body = """
+            <p><small>\(updated): \(HTMLText.escape(edition.lastUpdated)) · \(effective): \(HTMLText.isoDay(edition.effectiveAt)) · v\(edition.version)</small></p>
+            \(paragraphs)
+            """
+        return HTMLPage(title: edition.title, language: Language(rawValue: edition.language) ?? language, body: body).html
+    }
+
     /// `POST /me/policy-acceptance`: accepts the edition in force (only that one: an old version is `policy_edition_outdated`).
-    func accept(req: Request) async throws -> PolicyAcceptanceView {
+    static func accept(req: Request) async throws -> PolicyAcceptanceView {
         let caller = try req.caller
         let body = try req.content.decode(AcceptPolicyRequest.self)
         let edition = try await currentEdition(req)
@@ -57,7 +54,7 @@ struct PolicyController {
         )
     }
 
-    func acceptances(req: Request) async throws -> [PolicyAcceptanceView] {
+    static func acceptances(req: Request) async throws -> [PolicyAcceptanceView] {
         let caller = try req.caller
         return try await PolicyAcceptance.query(on: req.db).filter(\.$user.$id == caller.userID).with(\.$edition)
             .sort(\.$acceptedAt, .descending).all()
@@ -67,19 +64,19 @@ struct PolicyController {
     }
 
     /// Staff: `POST /staff/policy/editions` (the responsible person).
-    func publish(req: Request) async throws -> Reply<PolicyEditionView> {
-        let staff = try req.staff(.privacyOfficer)
+    static func publish(req: Request) async throws -> Reply<PolicyEditionView> {
+        let staff = try req.staff
         let edition = try await PolicyPublisher(services: req.bank)
             .publish(try req.content.decode(PublishPolicyRequest.self), by: staff.id, on: req.db)
         return .created(try view(of: edition, language: req.language))
     }
 
-    private func currentEdition(_ req: Request) async throws -> PolicyEdition {
+    private static func currentEdition(_ req: Request) async throws -> PolicyEdition {
         guard let edition = try await PolicyEditions(services: req.bank).current(on: req.db) else { throw BankError.notFound }
         return edition
     }
 
-    private func view(of edition: PolicyEdition, language requested: Language) throws -> PolicyEditionView {
+    private static func view(of edition: PolicyEdition, language requested: Language) throws -> PolicyEditionView {
         let (language, text): (Language, String) =
             switch requested {
             case .ru where edition.textRu != nil: (.ru, edition.textRu ?? "")

@@ -33,9 +33,9 @@ struct PolicyPublisher: Sendable {
             edition.lastUpdated = lastUpdated.description
             try await edition.create(on: tx)
             try await AuditLog.record(
-                "policy.published",
+                .policyPublished,
                 actor: actor,
-                subject: "policy:\(edition.version)",
+                subject: .policy(edition.version),
                 details: ["effective_at": ISO8601DateFormatter().string(from: effectiveAt)],
                 at: now,
                 on: tx

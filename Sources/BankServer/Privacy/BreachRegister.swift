@@ -47,9 +47,9 @@ struct BreachRegister: Sendable {
                 try await notifications.notify(user, .security, .init(key: "sms.breach_notice"), language: .kk, on: tx)
             }
             try await AuditLog.record(
-                "breach.recorded",
+                .breachRecorded,
                 actor: staff.id,
-                subject: "breach:\(incidentID)",
+                subject: .breach(incidentID),
                 details: ["affected": String(users.count), "due_at": ISO8601DateFormatter().string(from: incident.notificationDueAt)],
                 at: now,
                 on: tx
@@ -99,9 +99,9 @@ struct BreachRegister: Sendable {
         try await database.transaction { tx in
             for person in people {
                 try await AuditLog.record(
-                    "staff.personal_data_read",
+                    .staffPersonalDataRead,
                     actor: staff.id,
-                    subject: "user:\(person.id)",
+                    subject: .user(person.id),
                     details: ["breach": incidentID.uuidString, "fields": "full_name,iin,phone"],
                     at: now,
                     on: tx

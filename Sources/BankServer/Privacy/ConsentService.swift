@@ -59,9 +59,9 @@ struct ConsentService: Sendable {
         try await database.transaction { tx in
             try await consent.create(on: tx)
             try await AuditLog.record(
-                "consent.granted",
+                .consentGranted,
                 actor: userID,
-                subject: "consent:\(try consent.requireID())",
+                subject: .consent(try consent.requireID()),
                 details: ["purpose": purpose.rawValue],
                 at: services.clock.now(),
                 on: tx
@@ -83,9 +83,9 @@ struct ConsentService: Sendable {
                 consent.withdrawnAt = services.clock.now()
                 try await consent.save(on: tx)
                 try await AuditLog.record(
-                    "consent.withdrawn",
+                    .consentWithdrawn,
                     actor: userID,
-                    subject: "consent:\(try consent.requireID())",
+                    subject: .consent(try consent.requireID()),
                     details: ["purpose": purpose.rawValue],
                     at: services.clock.now(),
                     on: tx
@@ -102,7 +102,7 @@ struct ConsentService: Sendable {
 }
 
 extension BankError {
-    static let purposeNotSwitchable = BankError(status: .conflict, code: "purpose_not_switchable")
+    static let purposeNotSwitchable = BankError(status: .conflict, code: .purposeNotSwitchable)
 }
 
 extension Consent {

@@ -4,18 +4,18 @@ import Vapor
 
 /// §3.3: the disclosure register over HTTP. The privacy officer records and lists; the data subject reads their
 /// own disclosures, with the recorder's role but never their name.
-struct DisclosureController {
+enum DisclosureController {
     /// Staff: `POST /staff/privacy/disclosures`.
-    func record(req: Request) async throws -> Reply<DisclosureRecord> {
-        let staff = try req.staff(.privacyOfficer)
+    static func record(req: Request) async throws -> Reply<DisclosureRecord> {
+        let staff = try req.staff
         let body = try req.decodeBody(RecordDisclosureRequest.self)
         let disclosure = try await DisclosureRegister(services: req.bank).record(body, by: staff, on: req.db)
         return .created(try record(disclosure, req))
     }
 
     /// Staff: `GET /staff/privacy/disclosures[?userId=…][&cursor=…][&limit=…]`, newest first; the read is audited.
-    func list(req: Request) async throws -> ListPage<DisclosureRecord> {
-        let staff = try req.staff(.privacyOfficer)
+    static func list(req: Request) async throws -> ListPage<DisclosureRecord> {
+        let staff = try req.staff
         var userID: UUID?
         if let raw = req.query[String.self, at: "userId"] {
             guard let id = UUID(uuidString: raw) else { throw BankError.validation([.init(field: "userId", code: "invalid_value")]) }
@@ -24,9 +24,9 @@ struct DisclosureController {
         let (items, next) = try await DisclosureRegister(services: req.bank)
             .page(of: userID, after: req.query[String.self, at: "cursor"], limit: try Self.limit(req), on: req.db)
         try await AuditLog.record(
-            "disclosure.listed",
+            .disclosureListed,
             actor: staff.id,
-            subject: userID.map { "user:\($0)" } ?? "disclosures",
+            subject: userID.map { .user($0) } ?? .disclosures,
             details: ["count": String(items.count)],
             at: req.bank.clock.now(),
             on: req.db
@@ -35,7 +35,7 @@ struct DisclosureController {
     }
 
     /// Subject: `GET /me/privacy/disclosures[?cursor=…][&limit=…]`, newest first.
-    func mine(req: Request) async throws -> ListPage<DisclosureView> {
+    static func mine(req: Request) async throws -> ListPage<DisclosureView> {
         let caller = try req.caller
         let (items, next) = try await DisclosureRegister(services: req.bank)
             .page(of: caller.userID, after: req.query[String.self, at: "cursor"], limit: try Self.limit(req), on: req.db)
@@ -43,7 +43,7 @@ struct DisclosureController {
         return ListPage(items: views, nextCursor: next)
     }
 
-    private func record(_ disclosure: Disclosure, _ req: Request) throws -> DisclosureRecord {
+    private static func record(_ disclosure: Disclosure, _ req: Request) throws -> DisclosureRecord {
         DisclosureRecord(
             id: try disclosure.requireID(),
             userId: disclosure.$user.id,

@@ -58,9 +58,9 @@ struct DisclosureRegister: Sendable {
             disclosure.staffRole = staff.role
             try await disclosure.create(on: tx)
             try await AuditLog.record(
-                "disclosure.recorded",
+                .disclosureRecorded,
                 actor: staff.id,
-                subject: "user:\(request.userId)",
+                subject: .user(request.userId),
                 details: ["disclosure": try disclosure.requireID().uuidString, "basis": basis.rawValue, "recipient_bin": recipientBIN?.value ?? "-"],
                 at: now,
                 on: tx

@@ -40,9 +40,9 @@ struct MarketingOffers: Sendable {
                 if !channels.isEmpty { reached += 1 }
             }
             try await AuditLog.record(
-                "marketing.offer_queued",
+                .marketingOfferQueued,
                 actor: staffID,
-                subject: message.contentID.map { "content:\($0)" } ?? "offer",
+                subject: message.contentID.map { .content($0) } ?? .offer,
                 details: ["recipients": String(reached)],
                 at: services.clock.now(),
                 on: tx
@@ -54,17 +54,5 @@ struct MarketingOffers: Sendable {
     /// Called when the marketing consent is withdrawn: nothing still pending may go out.
     func cancelPending(for userID: UUID, on database: any Database) async throws {
         try await NotificationService(services: services).cancelPendingMarketing(for: userID, on: database)
-    }
-
-    /// Staff: `POST /staff/offers` — a short offer text, not kept as content.
-    static func staffSend(req: Request) async throws -> OfferQueued {
-        let staff = try req.staff(.privacyOfficer, .support)
-        let offer = try req.content.decode(LocalizedOffer.self)
-        var validator = FieldValidator()
-        _ = validator.require("kk", offer.kk, maxLength: 300)
-        _ = validator.require("ru", offer.ru, maxLength: 300)
-        _ = validator.require("en", offer.en, maxLength: 300)
-        try validator.throwIfInvalid()
-        return OfferQueued(recipients: try await MarketingOffers(services: req.bank).send(offer, by: staff.id, on: req.db))
     }
 }

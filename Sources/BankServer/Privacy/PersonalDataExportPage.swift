@@ -4,63 +4,32 @@ import Foundation
 /// The export as a readable, self-contained HTML page: one titled table per section, every value escaped.
 /// Built from the JSON document itself, so the page can never show less than the JSON does.
 enum PersonalDataExportPage {
-    private static let titles: [String: [Language: String]] = [
-        "profile": [.kk: "Профиль", .ru: "Профиль", .en: "Profile"],
-        "companies": [.kk: "Компаниялар мен рөлдер", .ru: "Компании и роли", .en: "Companies and roles"],
-        "devices": [.kk: "Құрылғылар", .ru: "Устройства", .en: "Devices"],
-        "sessions": [.kk: "Сеанстар", .ru: "Сеансы", .en: "Sessions"],
-        "consents": [.kk: "Келісімдер және олардың тарихы", .ru: "Согласия и их история", .en: "Consents and their history"],
-        "policyAcceptances": [.kk: "Саясатты қабылдау", .ru: "Принятие политики", .en: "Policy acceptances"],
-        "accessLog": [.kk: "Кіру журналы", .ru: "Журнал доступа", .en: "Access log"],
-        "requests": [.kk: "Өтініштер", .ru: "Запросы", .en: "Requests"],
-        "staffAccesses": [.kk: "Деректеріңізді кім қарады", .ru: "Кто просматривал ваши данные", .en: "Who looked at your data"],
-        "disclosures": [.kk: "Үшінші тұлғаларға берілгендер", .ru: "Передачи третьим лицам", .en: "Disclosures to third parties"],
-        "locations": [
-            .kk: "Орналасқан жерлер (алаяқтықтың алдын алу)", .ru: "Местоположения (предотвращение мошенничества)",
-            .en: "Locations (fraud prevention)",
-        ],
-        "supportTickets": [.kk: "Қолдау өтініштері", .ru: "Обращения в поддержку", .en: "Support requests"],
-        "feedback": [.kk: "Кері байланыс", .ru: "Отзывы", .en: "Feedback"],
-        "photo": [.kk: "Фотосурет", .ru: "Фотография", .en: "Photo"],
-        "documents": [.kk: "Жүктелген құжаттар", .ru: "Загруженные документы", .en: "Uploaded documents"],
-        "inbox": [.kk: "Хабарламалар", .ru: "Уведомления", .en: "Notifications"],
-        "pushTokens": [.kk: "Push-белгілер", .ru: "Push-токены", .en: "Push tokens"],
-        "notificationPreferences": [.kk: "Хабарлама баптаулары", .ru: "Настройки уведомлений", .en: "Notification preferences"],
-        "invitations": [.kk: "Компанияға шақырулар", .ru: "Приглашения в компании", .en: "Invitations into companies"],
+    /// The sections in reading order: the export's field and the key of its title in the localisation table.
+    private static let sections: [(field: String, title: String)] = [
+        ("profile", "page.export.profile"), ("companies", "page.export.companies"), ("devices", "page.export.devices"),
+        ("sessions", "page.export.sessions"), ("consents", "page.export.consents"), ("policyAcceptances", "page.export.policy_acceptances"),
+        ("accessLog", "page.export.access_log"), ("requests", "page.export.requests"), ("staffAccesses", "page.export.staff_accesses"),
+        ("disclosures", "page.export.disclosures"), ("locations", "page.export.locations"), ("supportTickets", "page.export.support_tickets"),
+        ("feedback", "page.export.feedback"), ("photo", "page.export.photo"), ("documents", "page.export.documents"),
+        ("inbox", "page.export.inbox"), ("pushTokens", "page.export.push_tokens"),
+        ("notificationPreferences", "page.export.notification_preferences"), ("invitations", "page.export.invitations"),
     ]
-    private static let heading: [Language: String] = [
-        .kk: "Сіз туралы сақталатын деректер", .ru: "Данные, которые мы храним о вас", .en: "The data we hold about you",
-    ]
-    private static let empty: [Language: String] = [.kk: "Жоқ", .ru: "Нет", .en: "None"]
 
-    static func html(_ export: PersonalDataExport, language: Language) throws -> String {
+    static func html(_ export: PersonalDataExport, language: Language, localizer: Localizer) throws -> String {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         let object = try JSONSerialization.jsonObject(with: encoder.encode(export)) as? [String: Any] ?? [:]
-        var sections: [String] = []
-        let order = [
-            "profile", "companies", "devices", "sessions", "consents", "policyAcceptances", "accessLog", "requests", "staffAccesses", "disclosures",
-            "locations", "supportTickets", "feedback", "photo", "documents",
-            "inbox", "pushTokens", "notificationPreferences", "invitations",
-        ]
-        for key in order {
-            guard let value = object[key] else { continue }
-            let title = titles[key]?[language] ?? key
+        let empty = localizer.text("page.export.none", language)
+        var parts: [String] = []
+        for section in sections {
+            guard let value = object[section.field] else { continue }
             let rows: [[String: Any]] = (value as? [[String: Any]]) ?? ((value as? [String: Any]).map { [$0] } ?? [])
-            sections.append("<h2>\(HTMLText.escape(title))</h2>\n" + table(rows, empty: empty[language] ?? "—"))
+            parts.append("<h2>\(HTMLText.escape(localizer.text(section.title, language)))</h2>\n" + table(rows, empty: empty))
         }
         let operatorLine = "\(HTMLText.escape(export.operatorName)), \(HTMLText.escape(export.operatorBin)) · \(HTMLText.isoDay(export.generatedAt))"
-        return """
-            <!doctype html>
-            <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(heading[language] ?? ""))</title>
-            <style>body{font-family:system-ui,sans-serif;margin:1rem;line-height:1.4}table{border-collapse:collapse;margin-bottom:1rem;font-size:.85rem}
-            td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}</style></head>
-            <body><h1>\(HTMLText.escape(heading[language] ?? ""))</h1><p><small>\(operatorLine)</small></p>
-            \(sections.joined(separator: "\n"))
-            </body></html>
-            """
+        let body = "<p><small>\(operatorLine)</small></p>\n" + parts.joined(separator: "\n")
+        return HTMLPage(title: localizer.text("page.export.title", language), language: language, body: body).html
     }
 
     private static func table(_ rows: [[String: Any]], empty: String) -> String {

@@ -49,6 +49,6 @@ struct PersonalDataShredder: Sendable {
         try await FeedbackEntry.query(on: database).filter(\.$userID == userID).delete()
         try await DocumentVault(services: services).removeAll(uploadedBy: userID, on: database)
         try await NotificationsExport.destroy(userID: userID, on: database)
-        try await AuditLog.record("privacy.subject_destroyed", actor: nil, subject: "user:\(userID)", at: services.clock.now(), on: database)
+        try await AuditLog.record(.privacySubjectDestroyed, actor: nil, subject: .user(userID), at: services.clock.now(), on: database)
     }
 }

@@ -4,14 +4,14 @@ import Fluent
 import Vapor
 
 /// The privacy centre's purposes and consents (§2.1–§2.3, §3.3.1; Law 94-V art. 8).
-struct PrivacyController {
+enum PrivacyController {
     /// Public: the register of purposes in the reader's language.
-    func purposes(req: Request) async throws -> PurposeList {
+    static func purposes(req: Request) async throws -> PurposeList {
         let register = req.bank.purposes
         return PurposeList(language: req.language.rawValue, items: register.entries.map { register.view($0, in: req.language) })
     }
 
-    func consents(req: Request) async throws -> ConsentOverview {
+    static func consents(req: Request) async throws -> ConsentOverview {
         let caller = try req.caller
         let history = try await ConsentService(services: req.bank).history(userID: caller.userID, on: req.db)
         let register = req.bank.purposes
@@ -22,7 +22,7 @@ struct PrivacyController {
         return ConsentOverview(items: items, history: try history.map { try $0.view() })
     }
 
-    func grant(req: Request) async throws -> Reply<ConsentView> {
+    static func grant(req: Request) async throws -> Reply<ConsentView> {
         let caller = try req.caller
         let body = try req.content.decode(GrantConsentRequest.self)
         var validator = FieldValidator()
@@ -51,7 +51,7 @@ struct PrivacyController {
     }
 
     /// `DELETE /me/consents/{purpose}[?recipientBin=…]`: withdraws at once; returns the withdrawn records.
-    func withdraw(req: Request) async throws -> [ConsentView] {
+    static func withdraw(req: Request) async throws -> [ConsentView] {
         let caller = try req.caller
         guard let purpose = req.parameters.get("purpose").flatMap(ProcessingPurpose.init(rawValue:)) else { throw BankError.notFound }
         let recipientBIN: String? = try? req.query.get(String.self, at: "recipientBin")

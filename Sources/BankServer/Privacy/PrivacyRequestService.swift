@@ -30,9 +30,9 @@ struct PrivacyRequestService: Sendable {
         try await database.transaction { tx in
             try await request.create(on: tx)
             try await AuditLog.record(
-                "privacy.request_received",
+                .privacyRequestReceived,
                 actor: userID,
-                subject: "privacy_request:\(try request.requireID())",
+                subject: .privacyRequest(try request.requireID()),
                 details: ["kind": kind.rawValue],
                 at: now,
                 on: tx
@@ -100,9 +100,9 @@ struct PrivacyRequestService: Sendable {
         request.handlerRole = handler.role
         request.refusalReason = refusal
         try await AuditLog.record(
-            "privacy.request_\(status.rawValue)",
+            status == .refused ? .privacyRequestRefused : .privacyRequestCompleted,
             actor: handler.staffID,
-            subject: "privacy_request:\(try request.requireID())",
+            subject: .privacyRequest(try request.requireID()),
             details: ["kind": request.kind.rawValue, "role": handler.role],
             at: services.clock.now(),
             on: database
@@ -111,7 +111,7 @@ struct PrivacyRequestService: Sendable {
 }
 
 extension BankError {
-    static let privacyRequestClosed = BankError(status: .conflict, code: "privacy_request_closed")
+    static let privacyRequestClosed = BankError(status: .conflict, code: .privacyRequestClosed)
 }
 
 extension PrivacyRequest {

@@ -36,7 +36,7 @@ struct PrivacyRequestsCommand: AsyncCommand {
                 context.console.print("\(open.count) open request(s)")
             }
         } catch let error as BankError {
-            throw CommandFailure(message: error.code + error.fields.map { " \($0.field): \($0.code)" }.joined())
+            throw CommandFailure(message: error.code.rawValue + error.fields.map { " \($0.field): \($0.code)" }.joined())
         }
     }
 

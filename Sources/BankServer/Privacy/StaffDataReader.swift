@@ -43,9 +43,9 @@ struct StaffDataReader: Sendable {
         access.at = services.clock.now()
         try await access.create(on: database)
         try await AuditLog.record(
-            "staff.read_personal_data",
+            .staffReadPersonalData,
             actor: staff.id,
-            subject: "user:\(userID)",
+            subject: .user(userID),
             details: ["role": staff.role.rawValue],
             at: services.clock.now(),
             on: database

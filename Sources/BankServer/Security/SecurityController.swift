@@ -2,21 +2,19 @@ import BankAPI
 import Vapor
 
 /// §5.2: report suspected unauthorised use — signed in, or from the sign-in screen with an SMS code.
-struct SecurityController {
-    func reportSignedIn(req: Request) async throws -> SecurityReportResult {
+enum SecurityController {
+    static func reportSignedIn(req: Request) async throws -> SecurityReportResult {
         try await req.bank.unauthorisedUse.report(userID: try req.caller.userID, channel: "app", language: req.language, on: req.db)
     }
 
-    func start(req: Request) async throws -> Reply<ChallengeStarted> {
+    static func start(req: Request) async throws -> Reply<ChallengeStarted> {
         let body = try req.decodeBody(UnauthorisedUseStart.self)
         let challenge = try await req.bank.unauthorisedUse.start(phone: body.phone, ip: req.clientIP, language: req.language, on: req.db)
         return .accepted(ChallengeStarted(challengeId: try challenge.requireID(), expiresAt: challenge.expiresAt))
     }
 
-    func confirm(req: Request) async throws -> SecurityReportResult {
+    static func confirm(req: Request) async throws -> SecurityReportResult {
         let body = try req.decodeBody(OtpAnswer.self)
-        let rule = RateLimiter.Rule(name: "otp-verify-ip", limit: req.bank.security.otpVerifyPerIPPerMinute, windowSeconds: 60)
-        try await req.bank.rateLimiter.hit(rule, key: req.clientIP, on: req.db)
         return try await req.bank.unauthorisedUse.confirm(challengeID: body.challengeId, code: body.code, language: req.language, on: req.db)
     }
 }

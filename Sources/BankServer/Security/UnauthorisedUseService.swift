@@ -25,9 +25,9 @@ struct UnauthorisedUseService: Sendable {
             try await alert.create(on: tx)
             try await NotificationService(services: services).notify(user, .security, .init(key: "sms.security.blocked"), language: language, on: tx)
             try await AuditLog.record(
-                "security.unauthorised_use_reported",
+                .securityUnauthorisedUseReported,
                 actor: userID,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["channel": channel],
                 at: now,
                 on: tx
@@ -78,9 +78,9 @@ struct UnauthorisedUseService: Sendable {
             user.lockedUntil = nil
             try await user.save(on: tx)
             try await AuditLog.record(
-                "account.unblocked",
+                .accountUnblocked,
                 actor: nil,
-                subject: "user:\(userID)",
+                subject: .user(userID),
                 details: ["by": "bank_staff"],
                 at: services.clock.now(),
                 on: tx

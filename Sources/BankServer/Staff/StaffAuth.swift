@@ -29,7 +29,7 @@ struct StaffAuthService: Sendable {
         session.lastSeenAt = now
         session.expiresAt = now.addingTimeInterval(Self.sessionHours * 3600)
         try await session.create(on: database)
-        try await AuditLog.record("staff.signed_in", actor: staff.id, subject: "staff:\(try staff.requireID())", at: now, on: database)
+        try await AuditLog.record(.staffSignedIn, actor: staff.id, subject: .staff(try staff.requireID()), at: now, on: database)
         return StaffSignInResponse(token: token, expiresAt: session.expiresAt, role: staff.role.rawValue, displayName: staff.displayName)
     }
 
@@ -84,9 +84,9 @@ struct StaffAuthService: Sendable {
         session.revokedAt = services.clock.now()
         try await session.save(on: database)
         try await AuditLog.record(
-            "staff.signed_out",
+            .staffSignedOut,
             actor: session.$staff.id,
-            subject: "staff:\(session.$staff.id)",
+            subject: .staff(session.$staff.id),
             at: services.clock.now(),
             on: database
         )
@@ -116,9 +116,11 @@ struct StaffSessionKey: StorageKey {
 
 extension Request {
     /// The signed-in staff member, who must hold one of `roles`.
-    func staff(_ roles: StaffMember.Role...) throws -> StaffMember {
-        guard let staff = storage[StaffKey.self] else { throw BankError.authenticationRequired }
-        guard roles.isEmpty || roles.contains(staff.role) else { throw BankError.forbidden }
-        return staff
+    /// The signed-in staff member; their role was checked by the route's staff-role group (`StaffRoles`).
+    var staff: StaffMember {
+        get throws {
+            guard let staff = storage[StaffKey.self] else { throw BankError.authenticationRequired }
+            return staff
+        }
     }
 }

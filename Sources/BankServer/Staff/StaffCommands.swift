@@ -42,9 +42,9 @@ struct StaffAuthenticatorCommand: AsyncCommand {
         let services = context.application.bank
         let authenticator = try await StaffAuthService(services: services).enrolSecondFactor(staff, on: database)
         try await AuditLog.record(
-            "staff.authenticator_reset",
+            .staffAuthenticatorReset,
             actor: nil,
-            subject: "staff:\(try staff.requireID())",
+            subject: .staff(try staff.requireID()),
             at: services.clock.now(),
             on: database
         )
@@ -78,9 +78,9 @@ struct StaffAccounts: Sendable {
         try await staff.create(on: database)
         let authenticator = try await StaffAuthService(services: services).enrolSecondFactor(staff, on: database)
         try await AuditLog.record(
-            "staff.created",
+            .staffCreated,
             actor: nil,
-            subject: "staff:\(try staff.requireID())",
+            subject: .staff(try staff.requireID()),
             details: ["role": role.rawValue],
             at: services.clock.now(),
             on: database

@@ -5,14 +5,10 @@ import Vapor
 
 /// GET /api/v1/accounts/{id}/statement/export?format=csv|1c&encoding=utf8|windows1251&from=&to=
 /// The statement of a date range as a file for accountants, company-scoped like every account read.
-struct StatementExportController: RouteCollection {
+enum StatementExportController {
     static let maximumEntries = 100_000
 
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(Endpoints.Statements.exportStatement, use: export)
-    }
-
-    func export(req: Request) async throws -> Response {
+    static func export(req: Request) async throws -> Response {
         let (account, _) = try await CompanyAccess.account(try req.uuidParameter("accountId"), userID: try req.caller.userID, on: req.db)
         var validator = FieldValidator()
         let format = req.query[String.self, at: "format"] ?? "csv"
@@ -40,7 +36,7 @@ struct StatementExportController: RouteCollection {
 
     /// The lines of the range, oldest first, each with its counterparty: the other side of a payment order,
     /// or the bank for its own movements (funding, payroll, clearing).
-    func build(
+    static func build(
         account: Account,
         query: StatementQuery,
         services: BankServices,

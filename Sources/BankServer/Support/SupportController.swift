@@ -3,9 +3,9 @@ import Fluent
 import Vapor
 
 /// Support and feedback from the app (§2.2.7, §1.1), the staff side (role support), and the contact card (§5.2, §6.1).
-struct SupportController {
+enum SupportController {
     /// Public: 7711 and the bank's web site, in the reader's language.
-    func contact(req: Request) async throws -> ContactInfo {
+    static func contact(req: Request) async throws -> ContactInfo {
         ContactInfo(
             phone: req.bank.localizer.text("contact.phone", req.language),
             website: req.bank.localizer.text("contact.website", req.language),
@@ -13,14 +13,14 @@ struct SupportController {
         )
     }
 
-    func feedback(req: Request) async throws -> Reply<FeedbackView> {
+    static func feedback(req: Request) async throws -> Reply<FeedbackView> {
         let caller = try req.caller
         let service = SupportService(services: req.bank)
         let entry = try await service.feedback(try req.decodeBody(FeedbackRequest.self), userID: caller.userID, on: req.db)
         return .created(try service.view(entry))
     }
 
-    func open(req: Request) async throws -> Reply<TicketView> {
+    static func open(req: Request) async throws -> Reply<TicketView> {
         let caller = try req.caller
         let service = SupportService(services: req.bank)
         let ticket = try await service.createTicket(try req.decodeBody(NewTicketRequest.self), userID: caller.userID, on: req.db)
@@ -28,7 +28,7 @@ struct SupportController {
     }
 
     /// Newest first, 20 a page; the cursor is the id of the last ticket on the previous page.
-    func list(req: Request) async throws -> ListPage<TicketView> {
+    static func list(req: Request) async throws -> ListPage<TicketView> {
         let caller = try req.caller
         var query = SupportTicket.query(on: req.db).filter(\.$userID == caller.userID)
         if let cursor = req.query[String.self, at: "cursor"] {
@@ -48,20 +48,20 @@ struct SupportController {
         return ListPage(items: items, nextCursor: try next.map { try $0.requireID().uuidString })
     }
 
-    func show(req: Request) async throws -> TicketView {
+    static func show(req: Request) async throws -> TicketView {
         let service = SupportService(services: req.bank)
         let ticket = try await service.ticket(try req.uuidParameter("ticketId"), ownedBy: try req.caller.userID, on: req.db)
         return try await service.view(ticket, on: req.db)
     }
 
-    func reply(req: Request) async throws -> TicketView {
+    static func reply(req: Request) async throws -> TicketView {
         let body = try req.decodeBody(TicketMessageRequest.self)
         let service = SupportService(services: req.bank)
         let ticket = try await service.clientReply(body.text, ticketID: try req.uuidParameter("ticketId"), userID: try req.caller.userID, on: req.db)
         return try await service.view(ticket, on: req.db)
     }
 
-    func close(req: Request) async throws -> TicketView {
+    static func close(req: Request) async throws -> TicketView {
         let caller = try req.caller
         let service = SupportService(services: req.bank)
         let ticket = try await service.ticket(try req.uuidParameter("ticketId"), ownedBy: caller.userID, on: req.db)
@@ -72,8 +72,8 @@ struct SupportController {
     // MARK: staff (support)
 
     /// `GET /staff/support/tickets[?status=open]`: oldest waiting first; subjects only after opening one.
-    func staffList(req: Request) async throws -> [TicketSummaryView] {
-        _ = try req.staff(.support)
+    static func staffList(req: Request) async throws -> [TicketSummaryView] {
+        _ = try req.staff
         var query = SupportTicket.query(on: req.db)
         if let raw = req.query[String.self, at: "status"] {
             guard let status = SupportTicket.Status(rawValue: raw) else {
@@ -87,16 +87,16 @@ struct SupportController {
     }
 
     /// Opening a ticket is a recorded read of the client's personal data.
-    func staffShow(req: Request) async throws -> TicketView {
-        let staff = try req.staff(.support)
+    static func staffShow(req: Request) async throws -> TicketView {
+        let staff = try req.staff
         let id = try req.uuidParameter("ticketId")
         guard let ticket = try await SupportTicket.find(id, on: req.db) else { throw BankError.notFound }
         try await StaffDataReader(services: req.bank).recordAccess(to: ticket.userID, reason: "support ticket \(id)", by: staff, on: req.db)
         return try await SupportService(services: req.bank).view(ticket, on: req.db)
     }
 
-    func staffReply(req: Request) async throws -> TicketView {
-        let staff = try req.staff(.support)
+    static func staffReply(req: Request) async throws -> TicketView {
+        let staff = try req.staff
         let body = try req.decodeBody(TicketMessageRequest.self)
         let service = SupportService(services: req.bank)
         let ticket = try await service.staffReply(body.text, ticketID: try req.uuidParameter("ticketId"), staff: staff, on: req.db)
@@ -110,8 +110,8 @@ struct SupportController {
         return try await service.view(ticket, on: req.db)
     }
 
-    func staffClose(req: Request) async throws -> TicketView {
-        let staff = try req.staff(.support)
+    static func staffClose(req: Request) async throws -> TicketView {
+        let staff = try req.staff
         guard let ticket = try await SupportTicket.find(try req.uuidParameter("ticketId"), on: req.db) else { throw BankError.notFound }
         let service = SupportService(services: req.bank)
         try await service.close(ticket, actor: staff.id, on: req.db)

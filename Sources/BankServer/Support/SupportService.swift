@@ -28,7 +28,7 @@ struct SupportService: Sendable {
         try await database.transaction { tx in
             try await ticket.create(on: tx)
             try await addMessage(text, to: ticket, staff: nil, on: tx)
-            try await AuditLog.record("support.ticket_opened", actor: userID, subject: "ticket:\(id)", at: now, on: tx)
+            try await AuditLog.record(.supportTicketOpened, actor: userID, subject: .ticket(id), at: now, on: tx)
         }
         return ticket
     }
@@ -62,9 +62,9 @@ struct SupportService: Sendable {
                 _ = try await NotificationService(services: services).notify(client, .operational, message, channels: [.inApp, .push], on: tx)
             }
             try await AuditLog.record(
-                "support.ticket_answered",
+                .supportTicketAnswered,
                 actor: staff.id,
-                subject: "ticket:\(ticketID)",
+                subject: .ticket(ticketID),
                 details: ["role": staff.role.rawValue],
                 at: services.clock.now(),
                 on: tx
@@ -81,9 +81,9 @@ struct SupportService: Sendable {
         try await database.transaction { tx in
             try await ticket.save(on: tx)
             try await AuditLog.record(
-                "support.ticket_closed",
+                .supportTicketClosed,
                 actor: actor,
-                subject: "ticket:\(try ticket.requireID())",
+                subject: .ticket(try ticket.requireID()),
                 at: services.clock.now(),
                 on: tx
             )
@@ -184,5 +184,5 @@ struct SupportService: Sendable {
 }
 
 extension BankError {
-    static let ticketClosed = BankError(status: .conflict, code: "ticket_closed")
+    static let ticketClosed = BankError(status: .conflict, code: .ticketClosed)
 }

@@ -29,7 +29,7 @@ final class Membership: Model, @unchecked Sendable {
 extension Membership.Role {
     /// DOMAIN.md two-signature scheme (`SigningRule.slot(for:)`): operators and viewers never sign.
     func signatureSlot() throws -> String {
-        guard let slot = SigningRule.slot(for: self) else { throw BankError(status: .forbidden, code: "signature_not_allowed") }
+        guard let slot = SigningRule.slot(for: self) else { throw BankError(status: .forbidden, code: .signatureNotAllowed) }
         return slot.rawValue
     }
 }

@@ -1,21 +1,21 @@
-import BankCore
-import Foundation
-
 /// Who can be paid for services (§2.3.4): mobile operators, found by the number's prefix, and utilities, paid by
 /// the client's account number with them. A replaceable table; each provider's money lands on its own
 /// account at the bank (a provider account, slot = its index).
-struct ServiceProvider: Sendable, Equatable {
-    enum Kind: String, Sendable { case mobile, utility }
+public struct ServiceProvider: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case mobile
+        case utility
+    }
 
-    let id: String
-    let kind: Kind
-    let name: String
-    let bin: String
+    public let id: String
+    public let kind: Kind
+    public let name: String
+    public let bin: String
     /// Mobile: the operator codes after +7 (DOMAIN.md: KZ mobile numbers); utility: empty.
-    let prefixes: [String]
-    let slot: Int
+    public let prefixes: [String]
+    public let slot: Int
 
-    static let all: [ServiceProvider] = [
+    public static let all: [ServiceProvider] = [
         ServiceProvider(id: "kcell", kind: .mobile, name: "Kcell / activ", bin: "980140000049", prefixes: ["701", "702", "775", "778"], slot: 1),
         ServiceProvider(
             id: "beeline",
@@ -37,10 +37,10 @@ struct ServiceProvider: Sendable, Equatable {
         ServiceProvider(id: "almaty-energosbyt", kind: .utility, name: "AlmatyEnergoSbyt (electricity)", bin: "980140000081", prefixes: [], slot: 11),
     ]
 
-    static func find(_ id: String) -> ServiceProvider? { all.first { $0.id == id } }
+    public static func find(_ id: String) -> ServiceProvider? { all.first { $0.id == id } }
 
     /// The mobile operator of a Kazakhstan mobile number.
-    static func mobileOperator(of phone: PhoneNumber) -> ServiceProvider? {
+    public static func mobileOperator(of phone: PhoneNumber) -> ServiceProvider? {
         let code = String(phone.value.dropFirst(2).prefix(3))
         return all.first { $0.kind == .mobile && $0.prefixes.contains(code) }
     }

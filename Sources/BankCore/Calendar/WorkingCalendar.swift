@@ -1,19 +1,19 @@
-import BankCore
 import Foundation
 
-/// Working days in Kazakhstan for legal deadlines (Law 94-V art. 25; breach notices): Monday to Friday in
-/// Kazakhstan time (UTC+5), minus public holidays and their substitute days off, plus weekend days the government made
-/// working days (`Resources/Privacy/kz-holidays.json`).
-struct WorkingCalendar: Sendable {
+/// Working days in Kazakhstan for legal deadlines (Law 94-V art. 25; breach notices) and interbank settlement:
+/// Monday to Friday in Kazakhstan time (UTC+5), minus public holidays and their substitute days off, plus weekend days
+/// the government made working days (the server's `Resources/Privacy/kz-holidays.json`, read by `init(holidayFile:)`).
+public struct WorkingCalendar: Sendable {
     /// Kazakhstan has one time zone, UTC+5, since 1 March 2024; a fixed offset does not depend on the
     /// machine's tzdata being new enough to know that.
-    static let kazakhstan = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
+    public static let kazakhstan = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
 
     private let holidays: Set<String>
     private let workingWeekendDays: Set<String>
     private let calendar: Calendar
 
-    init(holidays: Set<String> = [], workingWeekendDays: Set<String> = []) {
+    /// Days as `YYYY-MM-DD`: `holidays` are not worked although they fall Monday to Friday, `workingWeekendDays` are.
+    public init(holidays: Set<String> = [], workingWeekendDays: Set<String> = []) {
         self.holidays = holidays
         self.workingWeekendDays = workingWeekendDays
         var calendar = Calendar(identifier: .gregorian)
@@ -21,8 +21,19 @@ struct WorkingCalendar: Sendable {
         self.calendar = calendar
     }
 
+    /// Reads the holidays file: `{"days": [{"date": "YYYY-MM-DD", …}], "workingSaturdays": ["YYYY-MM-DD"]}`.
+    public init(holidayFile data: Data) throws {
+        struct File: Decodable {
+            struct Day: Decodable { let date: String }
+            let days: [Day]
+            let workingSaturdays: [String]
+        }
+        let file = try JSONDecoder().decode(File.self, from: data)
+        self.init(holidays: Set(file.days.map(\.date)), workingWeekendDays: Set(file.workingSaturdays))
+    }
+
     /// The end (23:59:59, whole seconds so it survives ISO 8601 on the wire) of the `workingDays`-th working day after the day `date` falls on.
-    func endOfWorkingDay(after date: Date, workingDays: Int) -> Date {
+    public func endOfWorkingDay(after date: Date, workingDays: Int) -> Date {
         var day = calendar.startOfDay(for: date)
         var remaining = max(0, workingDays)
         while remaining > 0 {
@@ -34,7 +45,7 @@ struct WorkingCalendar: Sendable {
     }
 
     /// The same time of day `n` working days after `date`; the day of `date` itself does not count.
-    func addingWorkingDays(_ n: Int, to date: Date) -> Date {
+    public func addingWorkingDays(_ n: Int, to date: Date) -> Date {
         var day = date
         var remaining = max(0, n)
         while remaining > 0 {
@@ -44,7 +55,8 @@ struct WorkingCalendar: Sendable {
         return day
     }
 
-    func isWorkingDay(_ date: Date) -> Bool {
+    /// Whether the Kazakhstan day `date` falls on is a working day.
+    public func isWorkingDay(_ date: Date) -> Bool {
         let key = Self.key(date, calendar)
         if workingWeekendDays.contains(key) { return true }
         if holidays.contains(key) { return false }
@@ -53,14 +65,14 @@ struct WorkingCalendar: Sendable {
     }
 
     /// The same for a calendar date (a payment's value date), without a time of day.
-    func isWorkingDay(_ day: CivilDate) -> Bool {
+    public func isWorkingDay(_ day: CivilDate) -> Bool {
         if workingWeekendDays.contains(day.description) { return true }
         if holidays.contains(day.description) { return false }
         return day.weekday <= 5
     }
 
     /// The calendar date in Kazakhstan at `date`, and the minutes since that day's midnight.
-    func localDay(of date: Date) -> (day: CivilDate, minutes: Int)? {
+    public func localDay(of date: Date) -> (day: CivilDate, minutes: Int)? {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day,
             let day = try? CivilDate(year: year, month: month, day: dayOfMonth)
@@ -72,20 +84,4 @@ struct WorkingCalendar: Sendable {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
-
-    /// Kazakhstan's calendar from the bundled holidays file.
-    static func bundled() throws -> WorkingCalendar {
-        struct File: Decodable {
-            struct Day: Decodable { let date: String }
-            let days: [Day]
-            let workingSaturdays: [String]
-        }
-        guard let url = Bundle.module.url(forResource: "kz-holidays", withExtension: "json", subdirectory: "Resources/Privacy") else {
-            throw CalendarError.missingFile
-        }
-        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-        return WorkingCalendar(holidays: Set(file.days.map(\.date)), workingWeekendDays: Set(file.workingSaturdays))
-    }
-
-    enum CalendarError: Error { case missingFile }
 }

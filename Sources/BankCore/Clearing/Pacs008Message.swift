@@ -1,25 +1,57 @@
-import BankCore
 import Foundation
 
 /// An ISO 20022 pacs.008.001.08 FI-to-FI customer credit transfer: interbank credit transfers in Kazakhstan
 /// since 13 January 2025 (DOMAIN.md). Text is XML-escaped; the amount is the exact decimal of the minor units.
-struct Pacs008Message: Sendable {
-    var messageID: String
-    var createdAt: Date
-    var settlementDate: String
-    var amount: Money
-    var debtorName: String
-    var debtorTaxID: String
-    var debtorIBAN: String
-    var debtorAgentBIC: String
-    var creditorName: String
-    var creditorTaxID: String
-    var creditorIBAN: String
-    var creditorAgentBIC: String
-    var purposeCode: String
-    var remittance: String
+public struct Pacs008Message: Sendable {
+    public var messageID: String
+    public var createdAt: Date
+    public var settlementDate: String
+    public var amount: Money
+    public var debtorName: String
+    public var debtorTaxID: String
+    public var debtorIBAN: String
+    public var debtorAgentBIC: String
+    public var creditorName: String
+    public var creditorTaxID: String
+    public var creditorIBAN: String
+    public var creditorAgentBIC: String
+    public var purposeCode: String
+    public var remittance: String
 
-    var xml: String {
+    public init(
+        messageID: String,
+        createdAt: Date,
+        settlementDate: String,
+        amount: Money,
+        debtorName: String,
+        debtorTaxID: String,
+        debtorIBAN: String,
+        debtorAgentBIC: String,
+        creditorName: String,
+        creditorTaxID: String,
+        creditorIBAN: String,
+        creditorAgentBIC: String,
+        purposeCode: String,
+        remittance: String
+    ) {
+        self.messageID = messageID
+        self.createdAt = createdAt
+        self.settlementDate = settlementDate
+        self.amount = amount
+        self.debtorName = debtorName
+        self.debtorTaxID = debtorTaxID
+        self.debtorIBAN = debtorIBAN
+        self.debtorAgentBIC = debtorAgentBIC
+        self.creditorName = creditorName
+        self.creditorTaxID = creditorTaxID
+        self.creditorIBAN = creditorIBAN
+        self.creditorAgentBIC = creditorAgentBIC
+        self.purposeCode = purposeCode
+        self.remittance = remittance
+    }
+
+    /// The message, pretty-printed; `createdAt` in UTC (ISO 8601), every text field escaped.
+    public var xml: String {
         let created = ISO8601DateFormatter().string(from: createdAt)
         return """
             <?xml version="1.0" encoding="UTF-8"?>

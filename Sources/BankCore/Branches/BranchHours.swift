@@ -1,16 +1,15 @@
-import BankAPI
 import Foundation
 
 /// Opening hours, one interval or `closed` per weekday, in Kazakhstan time. The whole country has been on UTC+5
 /// since 1 March 2024; the offset is fixed (no daylight saving), so local time is plain arithmetic.
-struct BranchHours: Sendable, Equatable {
+public struct BranchHours: Sendable, Equatable {
     /// Minutes after local midnight, `opens < closes`; nil on a closed day. Monday first.
-    let days: [Range<Int>?]
+    public let days: [Range<Int>?]
 
-    static let kazakhstanOffsetSeconds: Int64 = 5 * 3600
+    public static let kazakhstanOffsetSeconds: Int64 = 5 * 3600
 
     /// Parses `"09:00-18:00"` (end `24:00` allowed) or `"closed"`; nil when the text is neither.
-    static func interval(_ text: String) -> Range<Int>?? {
+    public static func interval(_ text: String) -> Range<Int>?? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if trimmed == "closed" { return .some(nil) }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
@@ -31,7 +30,7 @@ struct BranchHours: Sendable, Equatable {
     }
 
     /// The weekday (0 = Monday) and minute of the day in Kazakhstan at `date`.
-    static func kazakhstanWeekdayAndMinute(_ date: Date) -> (weekday: Int, minute: Int) {
+    public static func kazakhstanWeekdayAndMinute(_ date: Date) -> (weekday: Int, minute: Int) {
         let local = Int64(date.timeIntervalSince1970.rounded(.down)) + kazakhstanOffsetSeconds
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = local - day * 86_400
@@ -40,31 +39,30 @@ struct BranchHours: Sendable, Equatable {
         return (weekday, Int(secondOfDay / 60))
     }
 
-    func isOpen(at date: Date) -> Bool {
+    public func isOpen(at date: Date) -> Bool {
         let (weekday, minute) = Self.kazakhstanWeekdayAndMinute(date)
         return days[weekday]?.contains(minute) ?? false
     }
 
-    /// The stored form: seven canonical entries, Monday first, comma-separated.
-    var stored: String { wire.ordered.joined(separator: ",") }
-
-    var wire: WeeklyHours {
-        WeeklyHours(
-            ordered: days.map { range in
-                guard let range else { return "closed" }
-                func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
-                return clock(range.lowerBound) + "-" + clock(range.upperBound)
-            }
-        )
+    /// The canonical text of the seven days, Monday first: `"09:00-18:00"` or `"closed"` (the API's `WeeklyHours.ordered`).
+    public var entries: [String] {
+        (0..<7).map { index in
+            guard index < days.count, let range = days[index] else { return "closed" }
+            func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+            return clock(range.lowerBound) + "-" + clock(range.upperBound)
+        }
     }
 
+    /// The stored form: seven canonical entries, Monday first, comma-separated.
+    public var stored: String { entries.joined(separator: ",") }
+
     /// Reads the stored form; a row that does not parse counts as closed (it cannot: every write is validated).
-    init(stored: String) {
+    public init(stored: String) {
         let entries = stored.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         days = (0..<7).map { index in index < entries.count ? (Self.interval(entries[index]) ?? nil) : nil }
     }
 
-    init(days: [Range<Int>?]) {
+    public init(days: [Range<Int>?]) {
         self.days = days
     }
 }

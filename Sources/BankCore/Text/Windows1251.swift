@@ -1,17 +1,17 @@
 /// Windows-1251 (cp1251), which 1C installations still import. An explicit table keeps the output the same on
 /// every platform. Kazakh letters with no cp1251 code (ә ғ қ ң ө ұ ү һ) become their nearest Russian letter;
 /// і/І exist in cp1251 (Ukrainian) and are kept. Anything else outside the table becomes "?".
-enum Windows1251 {
-    static let kazakhFallback: [Character: Character] = [
+public enum Windows1251 {
+    public static let kazakhFallback: [Character: Character] = [
         "ә": "а", "Ә": "А", "ғ": "г", "Ғ": "Г", "қ": "к", "Қ": "К", "ң": "н", "Ң": "Н",
         "ө": "о", "Ө": "О", "ұ": "у", "Ұ": "У", "ү": "у", "Ү": "У", "һ": "х", "Һ": "Х",
     ]
 
-    static let specials: [Unicode.Scalar: UInt8] = [
+    public static let specials: [Unicode.Scalar: UInt8] = [
         "Ё": 0xA8, "ё": 0xB8, "І": 0xB2, "і": 0xB3, "№": 0xB9, "«": 0xAB, "»": 0xBB, "–": 0x96, "—": 0x97, "\u{00A0}": 0xA0,
     ]
 
-    static func encode(_ text: String) -> [UInt8] {
+    public static func encode(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for character in text {

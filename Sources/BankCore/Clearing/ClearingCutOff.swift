@@ -1,16 +1,20 @@
-import BankCore
 import Foundation
 
 /// DOMAIN.md cut-off: an interbank payment sent after the day's cut-off (18:00 Kazakhstan time by default), or on a
 /// day the banks do not work, settles on the next working day. One dated later than that keeps its own value date,
 /// moved forward to a working day if it falls on a weekend or a holiday. The order's signed value date is not
 /// changed: the settlement date is what the clearing message carries.
-struct ClearingCutOff: Sendable {
-    let calendar: WorkingCalendar
+public struct ClearingCutOff: Sendable {
+    public let calendar: WorkingCalendar
     /// Minutes after midnight, Kazakhstan time.
-    let cutOffMinutes: Int
+    public let cutOffMinutes: Int
 
-    func settlementDate(requested: CivilDate, sentAt: Date) -> CivilDate {
+    public init(calendar: WorkingCalendar, cutOffMinutes: Int) {
+        self.calendar = calendar
+        self.cutOffMinutes = cutOffMinutes
+    }
+
+    public func settlementDate(requested: CivilDate, sentAt: Date) -> CivilDate {
         guard let (today, minutes) = calendar.localDay(of: sentAt) else { return requested }
         let earliest = minutes >= cutOffMinutes ? today.adding(days: 1) : today
         var day = max(earliest, requested)

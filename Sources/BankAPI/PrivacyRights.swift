@@ -142,36 +142,8 @@ public struct PersonalDataExport: Codable, Sendable {
         }
     }
 
-    public struct Device: Codable, Sendable {
-        public var id: UUID
-        public var name: String
-        public var platform: String
-        public var appVersion: String
-        public var firstSeenAt: Date
-        public var lastSeenAt: Date
-        public var trusted: Bool
-        public var hasDeviceKey: Bool
-
-        public init(
-            id: UUID,
-            name: String,
-            platform: String,
-            appVersion: String,
-            firstSeenAt: Date,
-            lastSeenAt: Date,
-            trusted: Bool,
-            hasDeviceKey: Bool
-        ) {
-            self.id = id
-            self.name = name
-            self.platform = platform
-            self.appVersion = appVersion
-            self.firstSeenAt = firstSeenAt
-            self.lastSeenAt = lastSeenAt
-            self.trusted = trusted
-            self.hasDeviceKey = hasDeviceKey
-        }
-    }
+    /// A device as the profile lists it (`DeviceView`): the export and the profile show the same fields.
+    public typealias Device = DeviceView
 
     public struct Session: Codable, Sendable {
         public var id: UUID

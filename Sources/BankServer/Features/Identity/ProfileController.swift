@@ -49,18 +49,7 @@ enum ProfileController {
     static func devices(req: Request) async throws -> ListPage<DeviceView> {
         let caller = try req.caller
         let devices = try await Device.query(on: req.db).filter(\.$user.$id == caller.userID).sort(\.$lastSeenAt, .descending).all()
-        let items = try devices.map {
-            DeviceView(
-                id: try $0.requireID(),
-                name: $0.name,
-                platform: $0.platform,
-                appVersion: $0.appVersion,
-                firstSeenAt: $0.firstSeenAt,
-                lastSeenAt: $0.lastSeenAt,
-                trusted: $0.trustedAt != nil,
-                hasDeviceKey: $0.publicKey != nil
-            )
-        }
+        let items = try devices.map(DeviceView.init)
         return ListPage(items: items, nextCursor: nil)
     }
 
@@ -154,5 +143,21 @@ enum ProfileController {
             )
             return .created(view)
         }
+    }
+}
+
+extension DeviceView {
+    /// The one mapping of a device to its view: the profile's device list and the §4 export show the same fields.
+    init(_ device: Device) throws {
+        self.init(
+            id: try device.requireID(),
+            name: device.name,
+            platform: device.platform,
+            appVersion: device.appVersion,
+            firstSeenAt: device.firstSeenAt,
+            lastSeenAt: device.lastSeenAt,
+            trusted: device.trustedAt != nil,
+            hasDeviceKey: device.publicKey != nil
+        )
     }
 }

@@ -44,18 +44,7 @@ struct PersonalDataExporter: Sendable {
                     role: $0.role.rawValue
                 )
             },
-            devices: try devices.map {
-                .init(
-                    id: try $0.requireID(),
-                    name: $0.name,
-                    platform: $0.platform,
-                    appVersion: $0.appVersion,
-                    firstSeenAt: $0.firstSeenAt,
-                    lastSeenAt: $0.lastSeenAt,
-                    trusted: $0.trustedAt != nil,
-                    hasDeviceKey: $0.publicKey != nil
-                )
-            },
+            devices: try devices.map(DeviceView.init),
             sessions: try sessions.map {
                 .init(
                     id: try $0.requireID(),

@@ -13,6 +13,8 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var balance: Money
     public var hold: Money
     public var available: Money
+    /// Issue 14: when the director closed the account (status `closed`).
+    public var closedAt: Date?
 
     public init(
         id: UUID,
@@ -24,8 +26,10 @@ public struct AccountView: Codable, Sendable, Equatable {
         status: String,
         balance: Money,
         hold: Money,
-        available: Money
+        available: Money,
+        closedAt: Date? = nil
     ) {
+        self.closedAt = closedAt
         self.id = id
         self.companyId = companyId
         self.iban = iban

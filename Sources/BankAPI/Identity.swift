@@ -148,10 +148,11 @@ public struct UserProfile: Codable, Sendable, Equatable {
     public var id: UUID
     public var fullName: String
     public var phoneMasked: String
-    public var email: String
+    /// §2.3.5: only while the person keeps the `email_display` consent; absent otherwise.
+    public var email: String?
     public var status: String
     public var companies: [CompanyMembershipView]
-    public init(id: UUID, fullName: String, phoneMasked: String, email: String, status: String, companies: [CompanyMembershipView]) {
+    public init(id: UUID, fullName: String, phoneMasked: String, email: String?, status: String, companies: [CompanyMembershipView]) {
         self.id = id
         self.fullName = fullName
         self.phoneMasked = phoneMasked

@@ -9,12 +9,13 @@ public struct PayeeLookupRequest: Codable, Sendable {
     }
 }
 
-/// Who the number belongs to, masked, and what can be paid to it.
+/// What can be paid to the number (§2.3.4), and, only when its owner opted in to being found, their masked name.
 public struct PayeeLookupResult: Codable, Sendable, Equatable {
     public var phoneMasked: String
-    /// The number belongs to a client of the bank.
+    /// A transfer can be made: the number belongs to a client of the bank (the same as `canPay` holding `transfer`).
     public var isClient: Bool
-    /// The client's first name and last initial ("Асель О."), only for a client.
+    /// The client's first name and last initial ("Асель О."), only when that client has a live `findable_by_phone`
+    /// consent; absent otherwise.
     public var nameMasked: String?
     /// The mobile operator, when the number is a Kazakhstan mobile number of a known operator.
     public var mobileOperator: String?

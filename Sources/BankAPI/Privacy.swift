@@ -23,7 +23,22 @@ public struct PurposeView: Codable, Sendable, Equatable {
     public var retentionDays: Int?
     public var switchable: Bool
     public var thirdParty: Bool
+    /// Law 94-V art. 16: the purpose sends data abroad; `crossBorderTransfer` says to whom, where and what.
     public var crossBorder: Bool
+    public var crossBorderTransfer: CrossBorderTransfer?
+
+    /// The recipient abroad, its countries (ISO 3166-1 alpha-2) and the categories that go there.
+    public struct CrossBorderTransfer: Codable, Sendable, Equatable {
+        public var recipient: String
+        public var countries: [String]
+        public var categories: [Category]
+
+        public init(recipient: String, countries: [String], categories: [Category]) {
+            self.recipient = recipient
+            self.countries = countries
+            self.categories = categories
+        }
+    }
 
     public init(
         id: String,
@@ -36,7 +51,8 @@ public struct PurposeView: Codable, Sendable, Equatable {
         retentionDays: Int? = nil,
         switchable: Bool,
         thirdParty: Bool,
-        crossBorder: Bool
+        crossBorder: Bool,
+        crossBorderTransfer: CrossBorderTransfer? = nil
     ) {
         self.id = id
         self.clause = clause
@@ -49,6 +65,7 @@ public struct PurposeView: Codable, Sendable, Equatable {
         self.switchable = switchable
         self.thirdParty = thirdParty
         self.crossBorder = crossBorder
+        self.crossBorderTransfer = crossBorderTransfer
     }
 }
 

@@ -100,8 +100,15 @@ public struct DisclosureView: Codable, Sendable, Equatable {
     public var clause: String
     /// The legal reference (§3.3.2) or the case reference (§3.3.3).
     public var reference: String?
+    /// For a standing entry: since when the flow has carried the person's data (their registration).
     public var disclosedAt: Date
+    /// `system` for a standing entry.
     public var staffRole: String
+    /// A flow the system itself makes for everyone (SMS gateway, push relay, e-mail relay, interbank messages,
+    /// payroll), not one recorded by staff; it stays in force as long as the person uses the service.
+    public var standing: Bool
+    /// Where the recipient is (ISO 3166-1 alpha-2), when the register knows it; always for a standing entry.
+    public var country: String?
 
     public init(
         id: UUID,
@@ -112,7 +119,9 @@ public struct DisclosureView: Codable, Sendable, Equatable {
         clause: String,
         reference: String?,
         disclosedAt: Date,
-        staffRole: String
+        staffRole: String,
+        standing: Bool = false,
+        country: String? = nil
     ) {
         self.id = id
         self.recipientName = recipientName
@@ -123,6 +132,8 @@ public struct DisclosureView: Codable, Sendable, Equatable {
         self.reference = reference
         self.disclosedAt = disclosedAt
         self.staffRole = staffRole
+        self.standing = standing
+        self.country = country
     }
 }
 
@@ -172,6 +183,13 @@ public struct BreachIncidentView: Codable, Sendable, Equatable {
     public var notificationDueAt: Date
     public var recordedAt: Date
     public var staffRole: String
+    /// Issue 14: `reported` until the authority is notified, then `authority_notified`.
+    public var status: String
+    public var authorityNotifiedAt: Date?
+    /// How many affected people were sent the security notice (destroyed people are not).
+    public var noticesSent: Int
+    /// The deadline passed and the authority has not been notified.
+    public var overdue: Bool
 
     public init(
         id: UUID,
@@ -182,8 +200,16 @@ public struct BreachIncidentView: Codable, Sendable, Equatable {
         affectedCount: Int,
         notificationDueAt: Date,
         recordedAt: Date,
-        staffRole: String
+        staffRole: String,
+        status: String = "reported",
+        authorityNotifiedAt: Date? = nil,
+        noticesSent: Int = 0,
+        overdue: Bool = false
     ) {
+        self.status = status
+        self.authorityNotifiedAt = authorityNotifiedAt
+        self.noticesSent = noticesSent
+        self.overdue = overdue
         self.id = id
         self.detectedAt = detectedAt
         self.description = description
@@ -246,5 +272,23 @@ public struct BreachNotification: Codable, Sendable {
         self.responsiblePerson = responsiblePerson
         self.affectedSubjects = affectedSubjects
         self.generatedAt = generatedAt
+    }
+}
+
+/// Issue 14: the breach register as a list.
+public struct BreachIncidentList: Codable, Sendable {
+    public var items: [BreachIncidentView]
+
+    public init(items: [BreachIncidentView]) {
+        self.items = items
+    }
+}
+
+/// Issue 14: the privacy officer records when the authority was notified.
+public struct BreachAuthorityNotified: Codable, Sendable {
+    public var notifiedAt: Date
+
+    public init(notifiedAt: Date) {
+        self.notifiedAt = notifiedAt
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Law 94-V art. 24–25: a request to block or destroy one's personal data.
+/// Law 94-V art. 24–25 and §4.1: a request about one's personal data.
 public struct PrivacyRequestView: Codable, Sendable, Equatable {
     public var id: UUID
-    /// block or destroy.
+    /// block, unblock, destroy, information or correction.
     public var kind: String
     /// received, completed or refused.
     public var status: String
@@ -14,6 +14,12 @@ public struct PrivacyRequestView: Codable, Sendable, Equatable {
     /// The role of the staff member who worked it (never their name).
     public var handlerRole: String?
     public var refusalReason: String?
+    /// Still open after its deadline (art. 25): the officer's queue shows it first.
+    public var overdue: Bool
+    /// `correction`: `iin` or `companyName`, the company (for its name) and the new value asked for.
+    public var field: String?
+    public var companyId: UUID?
+    public var newValue: String?
 
     public init(
         id: UUID,
@@ -23,7 +29,11 @@ public struct PrivacyRequestView: Codable, Sendable, Equatable {
         dueAt: Date,
         closedAt: Date? = nil,
         handlerRole: String? = nil,
-        refusalReason: String? = nil
+        refusalReason: String? = nil,
+        overdue: Bool = false,
+        field: String? = nil,
+        companyId: UUID? = nil,
+        newValue: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -33,6 +43,10 @@ public struct PrivacyRequestView: Codable, Sendable, Equatable {
         self.closedAt = closedAt
         self.handlerRole = handlerRole
         self.refusalReason = refusalReason
+        self.overdue = overdue
+        self.field = field
+        self.companyId = companyId
+        self.newValue = newValue
     }
 }
 
@@ -45,9 +59,39 @@ public struct PrivacyRequestList: Codable, Sendable {
 }
 
 public struct SubmitPrivacyRequest: Codable, Sendable {
+    /// block, unblock, destroy, information or correction.
+    public var kind: String
+    /// `correction` only: `iin`, or `companyName` with `companyId` (a company the caller directs), and the new value.
+    public var field: String?
+    public var companyId: UUID?
+    public var value: String?
+
+    public init(kind: String, field: String? = nil, companyId: UUID? = nil, value: String? = nil) {
+        self.kind = kind
+        self.field = field
+        self.companyId = companyId
+        self.value = value
+    }
+}
+
+/// Law 94-V art. 24–25: a person whose data is blocked cannot sign in; they ask to lift the block from the sign-in
+/// screen, proving the phone with an SMS code.
+public struct PrivacyUnblockStart: Codable, Sendable {
+    public var phone: String
+
+    public init(phone: String) {
+        self.phone = phone
+    }
+}
+
+/// Staff: a request the person made by another channel (in writing, at a branch, by 7711), recorded on their behalf.
+public struct StaffSubmitPrivacyRequest: Codable, Sendable {
+    public var userId: UUID
+    /// block, unblock, destroy or information.
     public var kind: String
 
-    public init(kind: String) {
+    public init(userId: UUID, kind: String) {
+        self.userId = userId
         self.kind = kind
     }
 }
@@ -241,6 +285,23 @@ public struct PersonalDataExport: Codable, Sendable {
     public var notificationPreferences: NotificationPreferencesView?
     /// Issue 3: invitations into a company that name the person's phone and IIN, with the data the director entered.
     public var invitations: [EmployeeInvitationView] = []
+    /// Issue 14: payment orders and payrolls the person prepared, and the signatures they gave.
+    public var authoredDocuments: [AuthoredDocument] = []
+    public var signatures: [Signature] = []
+    /// Spending limits set on the person.
+    public var paymentLimits: [Limit] = []
+    /// §5.2 reports of unauthorised use the person made.
+    public var securityReports: [SecurityReport] = []
+    /// Personal-data breaches that concerned the person.
+    public var breaches: [Breach] = []
+    /// §2.2.4: risk decisions (holds, extra codes) about documents the person prepared.
+    public var riskDecisions: [RiskDecision] = []
+    /// SMS, e-mail and push messages still held for the person.
+    public var messages: [Message] = []
+    /// Stored answers to the person's requests with an `Idempotency-Key`.
+    public var idempotencyAnswers: [IdempotencyAnswer] = []
+    /// The audit record's events the person caused.
+    public var activity: [ActivityEvent] = []
 
     public init(
         generatedAt: Date,

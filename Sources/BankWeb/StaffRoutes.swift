@@ -11,6 +11,7 @@ enum StaffRoutes {
         StaffBreachPages.register(routes)
         StaffSupportPages.register(routes)
         StaffFraudPages.register(routes)
+        StaffSecurityAlertPages.register(routes)
         StaffBranchPages.register(routes)
         StaffContentPages.register(routes)
     }

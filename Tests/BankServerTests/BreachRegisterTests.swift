@@ -106,7 +106,7 @@ struct BreachRegisterTests {
                 for value in [subject.fullName, subject.iin, subject.phone] { #expect(html.body.string.contains(value)) }
             }
             // each opening of the subjects' data is a staff read of personal data, per subject
-            #expect(try await t.auditEvents().filter { $0 == "staff.personal_data_read" }.count == 6)
+            #expect(try await t.auditEvents().filter { $0 == "staff.read_personal_data" }.count == 6)
             #expect(try await t.send(.GET, path, token: try await t.staffToken(.support)).status == .forbidden)
             #expect(try await t.send(.GET, "/api/v1/staff/privacy/breaches/\(UUID())/notification", token: staff).status == .notFound)
         }

@@ -40,7 +40,7 @@ struct CommandTests {
     @Test(arguments: TestDatabase.all)
     func privacyPurge_dryRun_deletesNothing(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
-            try await t.send(.GET, "/health/live").requireStatus(.ok)
+            try await t.send(.GET, "/api/v1/policy/current").requireStatus(.ok)
             t.clock.advance(seconds: 91 * 86_400)
             try await run(PrivacyCommands(), ["purge", "--dry-run"], on: t.app)
             #expect(try await AccessLogEntry.query(on: t.db).count() == 1)

@@ -40,7 +40,8 @@ struct ConsentTests {
             #expect(consent.policyVersion == 1)
             #expect(consent.channel == "mobile_app")
             #expect(!consent.deviceInstallationId.isEmpty)
-            #expect(!consent.thirdParty && !consent.crossBorder)
+            // art. 16: an offer may go by push, so the device's push token goes to APNs/FCM abroad; the consent says so
+            #expect(!consent.thirdParty && consent.crossBorder)
             // granting again is the same record
             let again = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token)
             #expect(try again.content.decode(ConsentView.self).id == consent.id)
@@ -148,7 +149,8 @@ struct RetentionCategoryTests {
             let categories = Set(report.counts.map(\.category))
             let required: Set = [
                 "access_log", "otp_challenges", "device_challenges", "sessions", "staff_sessions", "sms", "email", "location", "support_tickets",
-                "feedback", "withdrawn_consent_marketing", "push", "inbox_read",
+                "feedback", "withdrawn_consent_marketing", "push", "inbox_read", "pending_registrations", "idempotency_keys", "devices",
+                "inbox_unread", "support_tickets_open", "security_alerts", "agreement_network_data", "closed_accounts", "removed_employees",
             ]
             #expect(categories.isSuperset(of: required))
             #expect(report["withdrawn_consent_marketing"] == 1)

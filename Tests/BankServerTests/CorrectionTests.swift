@@ -62,6 +62,7 @@ struct CorrectionTests {
             // given
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            try await t.allowEmailDisplay(grant)  // §2.3.5: the profile shows the e-mail only with this consent
             let newEmail = "new.\(Fixtures.digits(6))@example.kz"
             // when
             let started = try await t.startEmailChange(grant, to: newEmail)
@@ -89,6 +90,7 @@ struct CorrectionTests {
         try await withApp(database) { t in
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            try await t.allowEmailDisplay(grant)
             let newEmail = "wrong.\(Fixtures.digits(6))@example.kz"
             let started = try await t.startEmailChange(grant, to: newEmail)
             let code = try await t.emailCode(to: newEmail)
@@ -109,6 +111,7 @@ struct CorrectionTests {
         try await withApp(database, adjust: .set { $0.security.sessionIdleSeconds = 900 }) { t in
             let registration = Fixtures.registration()
             let grant = try await t.registerActive(registration)
+            try await t.allowEmailDisplay(grant)
             let newEmail = "late.\(Fixtures.digits(6))@example.kz"
             let started = try await t.startEmailChange(grant, to: newEmail)
             let code = try await t.emailCode(to: newEmail)
@@ -125,6 +128,8 @@ struct CorrectionTests {
             let registration = Fixtures.registration()
             let alice = try await t.registerActive(registration)
             let bob = try await t.registerActive()
+            try await t.allowEmailDisplay(alice)
+            try await t.allowEmailDisplay(bob)
             let first = "first.\(Fixtures.digits(6))@example.kz"
             let second = "second.\(Fixtures.digits(6))@example.kz"
             let toFirst = try await t.startEmailChange(alice, to: first)
@@ -182,6 +187,12 @@ struct CorrectionTests {
 extension TestHarness {
     func me(_ grant: SessionGrant) async throws -> UserProfile {
         try await send(.GET, "/api/v1/me", token: grant.token).requireStatus(.ok).content.decode(UserProfile.self)
+    }
+
+    /// §2.3.5: the `email_display` consent, without which the profile leaves the e-mail out.
+    func allowEmailDisplay(_ grant: SessionGrant) async throws {
+        try await send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "email_display"), token: grant.token)
+            .requireStatus(.created)
     }
 
     func startEmailChange(_ grant: SessionGrant, to email: String) async throws -> EmailChangeStarted {

@@ -94,7 +94,9 @@ extension DocumentTests {
     }
 
     @Test(arguments: TestDatabase.all)
-    func export_listsThePhotoAndDocumentsAsMetadata_andDestructionRemovesThem(_ database: TestDatabase) async throws {
+    func export_listsThePhotoAndDocumentsAsMetadata_andDestructionRemovesThePhotoButNotTheCompanysDocuments(
+        _ database: TestDatabase
+    ) async throws {
         try await withApp(database) { t in
             // given: a person with a photo and a document in their company, and a colleague's document
             let company = try await t.paymentCompany()
@@ -120,9 +122,16 @@ extension DocumentTests {
             let request = try await t.send(.POST, "/api/v1/me/privacy/requests", json: SubmitPrivacyRequest(kind: "destroy"), token: subject.token)
                 .content.decode(PrivacyRequestView.self)
             try await t.runCommand(PrivacyCommands(), ["requests", "--complete", request.id.uuidString])
-            // then: their photo and document are gone, bytes included; the colleague's stays
-            #expect(try await StoredDocument.query(on: t.db).all().map(\.id) == [colleagues.id])
-            #expect(try await DocumentContent.query(on: t.db).all().map(\.id) == [colleagues.id])
+            // then: their photo is gone, bytes included; the company's documents stay, theirs and the colleague's
+            #expect(Set(try await StoredDocument.query(on: t.db).all().map(\.id)) == [document.id, colleagues.id])
+            #expect(Set(try await DocumentContent.query(on: t.db).all().map(\.id)) == [document.id, colleagues.id])
+            // and the company still reads the one they uploaded, whole; its uploader is a user row that names no one
+            let path = "/api/v1/companies/\(company.id)/documents/\(document.id)"
+            let content = try await t.send(.GET, path + "/content", token: company.director.token).requireStatus(.ok)
+            #expect(content.bytes.containsText("%PDF"))
+            let view = try await t.send(.GET, path, token: company.director.token).requireStatus(.ok).content.decode(DocumentView.self)
+            #expect(view.uploadedBy == subject.user.id)
+            #expect(try await User.find(subject.user.id, on: t.db)?.status == .destroyed)
         }
     }
 

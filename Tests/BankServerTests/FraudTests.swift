@@ -69,7 +69,7 @@ struct FraudTests {
             ).requireStatus(.ok)
             t.clock.advance(seconds: 3600)
             #expect(try await signIn(t, registration, key, at: Self.tbilisi).status == .ok)
-            try await AuditChainer.chainPending(on: t.db)
+            try await t.chainAudit()
             let reasons = try await AuditEntry.query(on: t.db).filter(\.$event == "risk.assessed").all().map(\.details)
             #expect(reasons.contains { $0.contains("country_not_allowed") })
             #expect(reasons.allSatisfy { !$0.contains("41.71") })  // never the coordinates

@@ -20,6 +20,7 @@ struct IdempotencyRouteTests {
         "POST /api/v1/auth/device-challenge", "POST /api/v1/auth/device-sign-in",
         "POST /api/v1/otp/resend",
         "POST /api/v1/security/unauthorised-use/start", "POST /api/v1/security/unauthorised-use/confirm",
+        "POST /api/v1/privacy/unblock-requests/start", "POST /api/v1/privacy/unblock-requests/confirm",
         "POST /api/v1/invitations/activate", "POST /api/v1/invitations/activate/verify",
     ]
 

@@ -142,7 +142,7 @@ struct MoneyPathTests {
             #expect(rejected.status == "rejected" && rejected.rejectionReason == "Wrong contract number")
             let sign = try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token)
             #expect(sign.status == .conflict)
-            try await AuditChainer.chainPending(on: t.db)
+            try await t.chainAudit()
             #expect(try await AuditEntry.query(on: t.db).filter(\.$event == "payment.rejected").count() == 1)
         }
     }

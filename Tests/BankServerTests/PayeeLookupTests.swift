@@ -20,19 +20,31 @@ struct PayeeLookupTests {
     }
 
     @Test(arguments: TestDatabase.all)
-    func aClient_getsAMaskedName_andWhatCanBePaid(_ database: TestDatabase) async throws {
+    func aClient_getsWhatCanBePaid_andTheMaskedNameOnlyIfThePayeeOptedInToBeingFound(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             let payee = Fixtures.registration(phone: "+7701" + Fixtures.digits(7))
-            try await t.registerActive(payee)
+            let payeeGrant = try await t.registerActive(payee)
             let grant = try await t.registerActive()
             try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "contacts"), token: grant.token).requireStatus(.created)
-            let found = try await t.send(.POST, "/api/v1/payees/lookup", json: PayeeLookupRequest(phone: payee.person.phone), token: grant.token)
-                .content.decode(PayeeLookupResult.self)
+            let lookup = { () async throws -> PayeeLookupResult in
+                try await t.send(.POST, "/api/v1/payees/lookup", json: PayeeLookupRequest(phone: payee.person.phone), token: grant.token)
+                    .requireStatus(.ok).content.decode(PayeeLookupResult.self)
+            }
+            // §2.3.4: without the payee's consent the caller learns only that a transfer can be made
+            let unnamed = try await lookup()
+            #expect(unnamed.isClient && unnamed.canPay == ["mobile_top_up", "transfer"])
+            #expect(unnamed.nameMasked == nil)
+            // once the payee opts in to being found, the masked name is shown; after withdrawal it is not
+            try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "findable_by_phone"), token: payeeGrant.token)
+                .requireStatus(.created)
+            let found = try await lookup()
             #expect(found.isClient)
             #expect(found.nameMasked == "Асель О.")
             #expect(found.mobileOperator == "Kcell / activ")
             #expect(found.canPay == ["mobile_top_up", "transfer"])
             #expect(!found.phoneMasked.contains(String(payee.person.phone.suffix(7))))
+            try await t.send(.DELETE, "/api/v1/me/consents/findable_by_phone", token: payeeGrant.token).requireStatus(.ok)
+            #expect(try await lookup().nameMasked == nil)
             let stranger = try await t.send(
                 .POST,
                 "/api/v1/payees/lookup",
@@ -45,7 +57,7 @@ struct PayeeLookupTests {
             #expect(try t.problem(bad).errors?.first?.field == "phone")
             // audited, without the number
             let events = try await t.auditEvents()
-            #expect(events.filter { $0 == "payee.looked_up" }.count == 2)
+            #expect(events.filter { $0 == "payee.looked_up" }.count == 4)
             let details = try await AuditEntry.query(on: t.db).filter(\.$event == "payee.looked_up").all().map(\.details)
             #expect(details.allSatisfy { !$0.contains(String(payee.person.phone.suffix(7))) })
         }

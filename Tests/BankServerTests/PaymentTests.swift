@@ -325,7 +325,7 @@ struct PaymentIntegrityTests {
                 token: company.operatorUser.token
             ).content.decode(PaymentOrderView.self)
             try await t.send(.POST, "/api/v1/payments/\(draft.id)/sign", token: company.director.token).requireStatus(.ok)
-            try await AuditChainer.chainPending(on: t.db)
+            try await t.chainAudit()
             let before = try await PaymentIntegrity.verify(on: t.db)
             #expect(before.isEmpty, "\(before)")
             // the purpose is not bound to the SMS code, but the document hash covers it

@@ -39,7 +39,11 @@ struct PolicyEditionTests {
             let problem = try t.problem(gated)
             #expect(problem.code == "policy_acceptance_required")
             #expect(problem.policyVersion == 2)
-            #expect(try await t.send(.GET, "/api/v1/me/consents", token: grant.token).status == .forbidden)
+            #expect(try await t.send(.GET, "/api/v1/me/sessions", token: grant.token).status == .forbidden)
+            // granting a consent waits too; withdrawing it and the other rights do not (PrivacyGateRightsTests)
+            let grantConsent = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token)
+            #expect(grantConsent.status == .forbidden)
+            try await t.send(.GET, "/api/v1/me/consents", token: grant.token).requireStatus(.ok)
             // accepting an older edition is refused
             let old = try await t.send(.POST, "/api/v1/me/policy-acceptance", json: AcceptPolicyRequest(version: 1), token: grant.token)
             #expect(try t.problem(old).code == "policy_edition_outdated")

@@ -57,8 +57,9 @@ struct PrivacyRightsTests {
         try await withApp(database) { t in
             let grant = try await t.registerActive()
             try await t.publishEdition()
-            #expect(try await t.send(.GET, "/api/v1/me/privacy/requests", token: grant.token).status == .forbidden)
+            #expect(try await t.send(.GET, "/api/v1/me/sessions", token: grant.token).status == .forbidden)
             try await t.send(.GET, "/api/v1/me/privacy/export", token: grant.token).requireStatus(.ok)
+            // the other rights too (§6.2 never blocks a Law 94-V right): PrivacyGateRightsTests
         }
     }
 
@@ -116,7 +117,7 @@ struct PrivacyRightsTests {
             try await t.runCommand(PrivacyCommands(), ["requests", "--complete", request.id.uuidString])
             let user = try #require(try await User.find(subject.user.id, on: t.db))
             #expect(user.status == .destroyed)
-            #expect(throws: (any Error).self) { try t.services.vault.open(user) }
+            await #expect(throws: PersonKeys.KeyDestroyed.self) { try await t.services.vault.open(user, on: t.db) }
             #expect(
                 try await User.query(on: t.db).filter(\.$phoneIndex == t.services.vault.phoneIndex(.init(registration.person.phone))).count() == 0
             )

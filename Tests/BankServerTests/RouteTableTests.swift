@@ -35,11 +35,12 @@ struct RouteTableTests {
     /// the sign-in page) and the staff console. Any other write must be idempotent; a new exemption is a change here.
     static let writesWithoutKey: Set<String> = [
         "startRegistration", "verifyRegistration", "signIn", "verifySignIn", "resendOtp", "createDeviceChallenge",
-        "deviceSignIn", "startUnauthorisedUseReport", "confirmUnauthorisedUseReport", "startInvitationActivation",
+        "deviceSignIn", "startUnauthorisedUseReport", "confirmUnauthorisedUseReport", "startPrivacyUnblock", "confirmPrivacyUnblock",
+        "startInvitationActivation",
         "completeInvitationActivation", "staffSignIn", "staffSignOut", "publishPolicyEdition", "queueOffer",
-        "staffCompletePrivacyRequest", "staffRefusePrivacyRequest", "releaseFraudHold", "rejectFraudHold", "recordDisclosure",
-        "recordBreach", "staffReplyToTicket", "staffCloseTicket", "publishContent", "deleteContent", "staffCreateBranch",
-        "staffReplaceBranch", "staffDeleteBranch",
+        "staffSubmitPrivacyRequest", "staffCompletePrivacyRequest", "staffRefusePrivacyRequest", "releaseFraudHold",
+        "rejectFraudHold", "staffHandleSecurityAlert", "recordDisclosure", "recordBreach", "markBreachAuthorityNotified", "staffReplyToTicket",
+        "staffCloseTicket", "publishContent", "deleteContent", "staffCreateBranch", "staffReplaceBranch", "staffDeleteBranch",
     ]
 
     @Test func everyWrite_isIdempotent_orANamedExemption() async throws {
@@ -72,7 +73,7 @@ struct RouteTableTests {
             #expect(
                 managed == [
                     "openAccount", "setLimit", "setSigningRule", "setSecuritySettings", "listInvitations", "inviteEmployee",
-                    "revokeInvitation", "changeEmployeeRole", "removeEmployee",
+                    "revokeInvitation", "changeEmployeeRole", "removeEmployee", "closeAccount",
                 ]
             )
         }

@@ -15,7 +15,7 @@ struct ServerTests {
         let text = error.description
         for name in [
             "DATABASE_URL", "BIZBANK_MASTER_KEY", "BIZBANK_SMS_GATEWAY", "BIZBANK_OPERATOR_BIN", "BIZBANK_SESSION_IDLE_SECONDS",
-            "BIZBANK_EMAIL_GATEWAY", "BIZBANK_PUSH_GATEWAY",
+            "BIZBANK_EMAIL_GATEWAY", "BIZBANK_PUSH_GATEWAY", "BIZBANK_DATA_RESIDENCY", "BIZBANK_FRAUD_TEAM_EMAIL",
         ] {
             #expect(text.contains(name), "missing \(name)")
         }
@@ -41,6 +41,7 @@ struct ServerTests {
             "BIZBANK_EMAIL_GATEWAY": "smtp", "BIZBANK_SMTP_HOST": "smtp.alataucitybank.kz", "BIZBANK_SMTP_USER": "bizbank",
             "BIZBANK_SMTP_PASSWORD": "p", "BIZBANK_SMTP_FROM": "noreply@alataucitybank.kz",
             "BIZBANK_PUSH_GATEWAY": "http", "BIZBANK_PUSH_HTTP_URL": "https://push.alataucitybank.kz/send", "BIZBANK_PUSH_HTTP_TOKEN": "t",
+            "BIZBANK_DATA_RESIDENCY": "KZ", "BIZBANK_DATA_RESIDENCY_HOSTS": "db.internal", "BIZBANK_FRAUD_TEAM_EMAIL": "fraud@alataucitybank.kz",
         ]
         let config = try AppConfig.load(environment: environment, isProduction: true)
         #expect(config.database == .postgres(url: "postgres://bank:pw@db.internal:5432/bank"))
@@ -130,11 +131,7 @@ struct ServerTests {
     func localisation_coversEveryProblemAndFieldCode_inAllLanguages() throws {
         let localizer = try Localizer.bundled()
         let problems = ProblemCode.allCases.map(\.rawValue)
-        let fields = [
-            "required", "invalid_format", "wrong_length", "invalid_characters", "invalid_checksum", "invalid_country", "invalid_date",
-            "invalid_type_digit", "not_mobile", "too_short", "too_long", "contains_personal_data", "too_common", "must_be_true", "unknown_edition",
-            "invalid_value",
-        ]
+        let fields = FieldCode.allCases.map(\.rawValue)
         for key in problems.map({ "problem.\($0)" }) + fields.map({ "field.\($0)" }) {
             let texts = Language.allCases.map { localizer.text(key, $0) }
             #expect(texts.allSatisfy { $0 != key && !$0.isEmpty }, "\(key) is not localised")

@@ -45,7 +45,8 @@ struct StepUpTests {
             // with a fresh code the change is made, and the accountant hears of it by SMS and in the inbox
             try await t.sendConfirmed(.PUT, path, json: loosen, token: company.director.token).requireStatus(.ok)
             #expect(try await Company.find(company.id, on: t.db)?.dualSignatureThreshold == nil)
-            let accountantPhone = try t.services.vault.open(try #require(try await User.find(company.accountant.user.id, on: t.db))).phone.value
+            let accountant = try #require(try await User.find(company.accountant.user.id, on: t.db))
+            let accountantPhone = try await t.services.vault.open(accountant, on: t.db).phone.value
             #expect(try await t.messages(to: accountantPhone).contains { $0.contains("7711") })
             let inbox = try await t.send(.GET, "/api/v1/me/inbox", token: company.accountant.token, language: "en").content.decode(InboxPage.self)
             #expect(inbox.items.contains { $0.title == "Company settings changed" })

@@ -141,6 +141,21 @@ struct SupportTests {
                 token: grant.token
             )
             #expect(try good.content.decode(FeedbackView.self).rating == 5)
+            // sealed at rest: no column of the stored row holds the text
+            var columnsRead = 0
+            for row in try await t.sql.raw("SELECT * FROM \(ident: FeedbackEntry.schema)").all() {
+                for column in row.allColumns {
+                    var text = ""
+                    if let string = try? row.decode(column: column, as: String?.self) {
+                        text = string
+                    } else if let data = try? row.decode(column: column, as: Data?.self) {
+                        text = String(decoding: data, as: UTF8.self)
+                    }
+                    columnsRead += 1
+                    #expect(!text.contains("Ыңғайлы"), "the feedback text in clear in \(column)")
+                }
+            }
+            #expect(columnsRead > 3)
             t.clock.advance(seconds: 1824 * 86_400)
             #expect(try await RetentionJob(services: t.services).run(on: t.db)["feedback"] == 0)
             t.clock.advance(seconds: 2 * 86_400)

@@ -292,6 +292,11 @@ expect(driver.find_elements(By.CSS_SELECTOR, "[data-testid=device] form[action$=
 
 # §4.1 correction from the profile: the e-mail after a step-up SMS code and then the code e-mailed to the new address;
 # the phone with one code from the current number and one from the new
+# §2.3.5 the profile shows the e-mail only with the email_display consent
+expect("hidden" in text() or "жасырылған" in text() or "скрыта" in text(), "the profile shows the e-mail without consent")
+driver.get(BASE + "/privacy")
+navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid='consent-email_display']"))
+driver.get(BASE + "/profile")
 new_email = "aigerim.new.%d@example.kz" % random.randint(1000, 99999)
 fill("email", new_email)
 navigate(driver.find_element(By.CSS_SELECTOR, "[data-testid=change-email]"))

@@ -19,6 +19,14 @@ extension Endpoints {
             idempotent: true
         )
         public static let getAccount = Endpoint<UUID, NoBody, AccountView>("getAccount", .GET, "/api/v1/accounts/{accountId}", auth: .signedIn)
+        /// Issue 14: the director closes an account whose balance is zero (the bank's rule); 409 otherwise.
+        public static let closeAccount = Endpoint<IDPair, NoBody, AccountView>(
+            "closeAccount",
+            .POST,
+            "/api/v1/companies/{companyId}/accounts/{accountId}/close",
+            auth: .signedIn,
+            idempotent: true
+        )
         /// Newest first, with the running balance; `from`, `to`, `cursor`, `limit` in the query.
         public static let getStatement = Endpoint<UUID, NoBody, ListPage<StatementLineView>>(
             "getStatement",

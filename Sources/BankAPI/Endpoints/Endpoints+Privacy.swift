@@ -64,6 +64,20 @@ extension Endpoints {
             auth: .signedIn,
             idempotent: true
         )
+        /// Art. 24–25 from the sign-in screen: a code to the phone if its data is blocked; the same answer either way (202).
+        public static let startPrivacyUnblock = Endpoint<NoParameters, PrivacyUnblockStart, ChallengeStarted>(
+            "startPrivacyUnblock",
+            .POST,
+            "/api/v1/privacy/unblock-requests/start",
+            auth: .public
+        )
+        /// The code records the unblock request (201), which the privacy officer carries out.
+        public static let confirmPrivacyUnblock = Endpoint<NoParameters, OtpAnswer, PrivacyRequestView>(
+            "confirmPrivacyUnblock",
+            .POST,
+            "/api/v1/privacy/unblock-requests/confirm",
+            auth: .public
+        )
         /// §3.3: disclosures of the person's data, newest first.
         public static let listMyDisclosures = Endpoint<NoParameters, NoBody, ListPage<DisclosureView>>(
             "listMyDisclosures",

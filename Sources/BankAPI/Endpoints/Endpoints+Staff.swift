@@ -23,10 +23,17 @@ extension Endpoints {
         public static let queueOffer = Endpoint<NoParameters, LocalizedOffer, OfferQueued>("queueOffer", .POST, "/api/v1/staff/offers", auth: .staff)
         /// A recorded read of a client's personal data; `reason` in the query.
         public static let staffReadUser = Endpoint<UUID, NoBody, StaffUserView>("staffReadUser", .GET, "/api/v1/staff/users/{userId}", auth: .staff)
-        /// Nearest deadline first; `status` in the query.
+        /// Nearest deadline first; `status` and `overdue=true` in the query; each item says whether it is overdue.
         public static let staffListPrivacyRequests = Endpoint<NoParameters, NoBody, PrivacyRequestList>(
             "staffListPrivacyRequests",
             .GET,
+            "/api/v1/staff/privacy/requests",
+            auth: .staff
+        )
+        /// A request the person made by another channel, recorded on their behalf (201); `unblock` lifts a data block.
+        public static let staffSubmitPrivacyRequest = Endpoint<NoParameters, StaffSubmitPrivacyRequest, PrivacyRequestView>(
+            "staffSubmitPrivacyRequest",
+            .POST,
             "/api/v1/staff/privacy/requests",
             auth: .staff
         )
@@ -88,6 +95,20 @@ extension Endpoints {
             "getBreachNotification",
             .GET,
             "/api/v1/staff/privacy/breaches/{breachId}/notification",
+            auth: .staff
+        )
+        /// Issue 14: every recorded breach, newest first, with its status and whether the authority's deadline passed.
+        public static let listBreaches = Endpoint<NoParameters, NoBody, BreachIncidentList>(
+            "listBreaches",
+            .GET,
+            "/api/v1/staff/privacy/breaches",
+            auth: .staff
+        )
+        /// Issue 14: when the authority was notified of the breach (the privacy officer).
+        public static let markBreachAuthorityNotified = Endpoint<UUID, BreachAuthorityNotified, BreachIncidentView>(
+            "markBreachAuthorityNotified",
+            .POST,
+            "/api/v1/staff/privacy/breaches/{breachId}/authority-notified",
             auth: .staff
         )
         /// The support queue, oldest waiting first; `status` in the query.

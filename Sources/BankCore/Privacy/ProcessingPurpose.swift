@@ -30,6 +30,8 @@ public enum ProcessingPurpose: String, CaseIterable, Codable, Sendable {
     case deviceState = "device_state"
     /// §2.3.4 one phone number picked from the phone book, to pay for services and settle with people.
     case contacts
+    /// §2.3.4 being found by phone: another client who types your number sees your masked name ("Асель О.").
+    case findableByPhone = "findable_by_phone"
     /// §2.3.5 showing the user's e-mail in the app.
     case emailDisplay = "email_display"
     /// §2.3.6 reading the bank's SMS to auto-fill the confirmation code.

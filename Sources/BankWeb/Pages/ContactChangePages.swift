@@ -21,7 +21,7 @@ enum ContactChangePages {
         """
         <h2 id="contacts">\(web.t("profile.contacts"))</h2>
         <form method="post" action="/profile/email" class="card">\(Layout.csrfField(web))
-          \(Layout.field(web, "email", label: web.t("field.email"), value: me.email, type: "email", errors: errors, extra: "required autocomplete=\"email\""))
+          \(Layout.field(web, "email", label: web.t("field.email"), value: me.email ?? "", type: "email", errors: errors, extra: "required autocomplete=\"email\""))
           <button data-testid="change-email">\(web.t("profile.changeEmail"))</button>
         </form>
         <form method="post" action="/profile/phone" class="card">\(Layout.csrfField(web))
@@ -57,7 +57,7 @@ enum ContactChangePages {
             }
             return emailCodePage(web, challengeID: started.challengeId, emailMasked: started.emailMasked, error: nil)
         } catch let error where Layout.errors(of: error) != nil {
-            if confirming, wrongCode(error) { return stepUpPage(web, try ServiceKit.challenge(web), email: body.email, error: error) }
+            if confirming, ServiceKit.wrongCode(error) { return stepUpPage(web, try ServiceKit.challenge(web), email: body.email, error: error) }
             return try await backToProfile(web, error)
         }
     }
@@ -68,7 +68,7 @@ enum ContactChangePages {
             _ = try await web.client().send(Endpoints.Sessions.confirmEmailChange, body: OtpAnswer(challengeId: challengeID, code: web.form("code")))
             return try await PrivacyPages.profile(web, notice: web.t("profile.emailChanged"))
         } catch let error where Layout.errors(of: error) != nil {
-            if wrongCode(error) { return emailCodePage(web, challengeID: challengeID, emailMasked: web.form("emailMasked"), error: error) }
+            if ServiceKit.wrongCode(error) { return emailCodePage(web, challengeID: challengeID, emailMasked: web.form("emailMasked"), error: error) }
             return try await backToProfile(web, error)
         }
     }
@@ -93,7 +93,7 @@ enum ContactChangePages {
             _ = try await web.client().send(Endpoints.Sessions.confirmPhoneChange, body: body)
             return try await PrivacyPages.profile(web, notice: web.t("profile.phoneChanged"))
         } catch let error where Layout.errors(of: error) != nil {
-            if wrongCode(error) {
+            if ServiceKit.wrongCode(error) {
                 return phoneCodesPage(web, challengeID: challengeID, old: web.form("oldPhoneMasked"), new: web.form("newPhoneMasked"), error: error)
             }
             return try await backToProfile(web, error)
@@ -159,12 +159,6 @@ enum ContactChangePages {
     }
 
     static func backLink(_ web: Web) -> Markup { "<p><a href=\"/profile\">\(web.t("profile.title"))</a></p>" }
-
-    /// A wrong or malformed code: shown again on its own form, which keeps the challenge.
-    static func wrongCode(_ error: any Error) -> Bool {
-        guard case .problem(let problem) = error as? BankClientError else { return false }
-        return problem.code == "otp_invalid" || (problem.errors ?? []).contains { $0.field.lowercased().hasPrefix("code") }
-    }
 
     static func backToProfile(_ web: Web, _ error: any Error) async throws -> Response {
         let (title, fields) = Layout.errors(of: error) ?? ("", [:])

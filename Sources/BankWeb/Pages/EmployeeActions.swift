@@ -108,7 +108,7 @@ enum EmployeeActions {
             }
             return try await EmployeePages.page(web, notice: web.t(done))
         } catch let error where Layout.errors(of: error) != nil {
-            if confirming, case .problem(let problem) = error as? BankClientError, problem.code == "otp_invalid" {
+            if confirming, ServiceKit.wrongCode(error, orMalformed: false) {
                 return codePage(web, action: target, challenge: try ServiceKit.challenge(web), fields: fields, error: error)
             }
             let form = Dictionary(fields, uniquingKeysWith: { first, _ in first })

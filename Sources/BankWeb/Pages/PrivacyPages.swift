@@ -149,7 +149,7 @@ enum PrivacyPages {
             """
             \(Layout.alert(error))
             \(Markup.when(notice != nil, "<p class=\"notice\" role=\"status\">\(notice ?? "")</p>"))
-            <p>\(me.phoneMasked) · \(me.email)</p>
+            <p>\(me.phoneMasked) · \(me.email ?? web.t("profile.emailHidden"))</p>
             <form method="post" action="/profile/name" class="card">\(Layout.csrfField(web))
               \(Layout.field(web, "fullName", label: web.t("field.fullName"), value: me.fullName, errors: errors, extra: "required"))
               <button>\(web.t("profile.saveName"))</button>

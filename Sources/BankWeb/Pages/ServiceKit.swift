@@ -16,6 +16,14 @@ enum ServiceKit {
         return "<div class=\"alert\" role=\"alert\"><p>\(problem.title)</p>\(Markup.when(!items.isEmpty, "<ul>\(items)</ul>"))</div>"
     }
 
+    /// A code answer the person may try again on the same form, which keeps the challenge: a wrong code
+    /// (`otp_invalid`) and, unless `orMalformed` is false, a code the API refused as malformed (a field error on
+    /// `code…`).
+    static func wrongCode(_ error: any Error, orMalformed: Bool = true) -> Bool {
+        guard case .problem(let problem) = error as? BankClientError else { return false }
+        return problem.code == "otp_invalid" || (orMalformed && (problem.errors ?? []).contains { $0.field.lowercased().hasPrefix("code") })
+    }
+
     /// A UUID from the path, or 404.
     static func id(_ web: Web, _ name: String) throws -> UUID {
         guard let id = web.request.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }

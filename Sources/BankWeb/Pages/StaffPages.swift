@@ -64,6 +64,7 @@ enum StaffPages {
               <a href="/staff/users">\(web.t("staff.nav.users"))</a>
               <a href="/staff/support">\(web.t("staff.nav.support"))</a>
               <a href="/staff/fraud">\(web.t("staff.nav.fraud"))</a>
+              <a href="/staff/alerts">\(web.t("staff.nav.alerts"))</a>
               <a href="/staff/branches">\(web.t("staff.nav.branches"))</a>
               <a href="/staff/content">\(web.t("staff.nav.content"))</a>
               <form method="post" action="/staff/sign-out" class="inline">\(Layout.csrfField(web))<button class="link">\(web.t("staff.nav.signOut"))</button></form>

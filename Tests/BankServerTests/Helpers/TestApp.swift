@@ -95,7 +95,7 @@ func withApp(config: AppConfig, clock: ManualClock = ManualClock(), dropSchema: 
 extension TestHarness {
     /// Chains what is pending (the server does this every 200 ms) and returns the chain's events in order.
     func auditEvents() async throws -> [String] {
-        try await AuditChainer.chainPending(on: db)
+        try await chainAudit()
         return try await AuditEntry.query(on: db).sort(\.$seq).all().map(\.event)
     }
 }

@@ -19,14 +19,14 @@ enum BranchCSV {
     static func parse(_ text: String, bankName: String) -> Result<[BranchDraft], BankError> {
         let rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         guard let header = rows.first?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
-            return .failure(.validation([FieldViolation(field: "line[1]", code: "required")]))
+            return .failure(.validation([FieldViolation(field: "line[1]", code: .required)]))
         }
         let separator: Character = header.contains(";") ? ";" : ","
         let names = split(header.replacingOccurrences(of: "\u{FEFF}", with: ""), separator: separator).map { $0.lowercased() }
         var validator = FieldValidator()
-        for name in names where !columns.contains(name) { validator.add("line[1].\(name)", "not_allowed") }
-        for name in columns where !names.contains(name) { validator.add("line[1].\(name)", "required") }
-        for name in Set(names) where names.filter({ $0 == name }).count > 1 { validator.add("line[1].\(name)", "duplicate") }
+        for name in names where !columns.contains(name) { validator.add("line[1].\(name)", .notAllowed) }
+        for name in columns where !names.contains(name) { validator.add("line[1].\(name)", .required) }
+        for name in Set(names) where names.filter({ $0 == name }).count > 1 { validator.add("line[1].\(name)", .duplicate) }
         guard validator.violations.isEmpty else { return .failure(.validation(validator.violations)) }
 
         var drafts: [BranchDraft] = []
@@ -35,7 +35,7 @@ enum BranchCSV {
             let line = index + 1
             let cells = split(row, separator: separator)
             guard cells.count == names.count else {
-                validator.add("line[\(line)]", "invalid_format")
+                validator.add("line[\(line)]", .invalidFormat)
                 continue
             }
             let cell = Dictionary(uniqueKeysWithValues: zip(names, cells))
@@ -43,7 +43,7 @@ enum BranchCSV {
             func value(_ name: String) -> String { cell[name] ?? "" }
             func coordinate(_ name: String) -> Double {
                 guard let number = Double(value(name)) else {
-                    validator.add("line[\(line)].\(name)", value(name).isEmpty ? "required" : "invalid_value")
+                    validator.add("line[\(line)].\(name)", value(name).isEmpty ? .required : .invalidValue)
                     return 0
                 }
                 return number
@@ -66,13 +66,13 @@ enum BranchCSV {
             let draft = BranchDraft.validate(input, into: &validator) { field in "line[\(line)]." + columnName(field) }
             guard let draft, validator.violations.count == before else { continue }
             if firstLineOfCode[draft.code] != nil {
-                validator.add("line[\(line)].code", "duplicate")
+                validator.add("line[\(line)].code", .duplicate)
                 continue
             }
             firstLineOfCode[draft.code] = line
             drafts.append(draft)
         }
-        if drafts.isEmpty, validator.violations.isEmpty { validator.add("line[2]", "required") }
+        if drafts.isEmpty, validator.violations.isEmpty { validator.add("line[2]", .required) }
         return validator.violations.isEmpty ? .success(drafts) : .failure(.validation(validator.violations))
     }
 

@@ -16,7 +16,7 @@ struct BranchImportCommand: AsyncCommand {
         }
         switch BranchCSV.parse(text, bankName: app.bank.config.operatorName) {
         case .failure(let error):
-            let lines = error.fields.map { "\($0.field): \($0.code) (\(app.bank.localizer.text("field.\($0.code)", .en)))" }
+            let lines = error.fields.map { "\($0.field): \($0.code.rawValue) (\(app.bank.localizer.text("field.\($0.code.rawValue)", .en)))" }
             throw CommandFailure(message: (lines + ["\(lines.count) error(s) in \(signature.file); nothing imported"]).joined(separator: "\n"))
         case .success(let drafts):
             let (created, updated) = try await BranchCatalog(services: app.bank).upsert(drafts, by: nil, on: app.db)

@@ -23,12 +23,12 @@ struct BranchDraft: Sendable, Equatable {
         let before = validator.violations.count
         let code = input.code.trimmingCharacters(in: .whitespaces).uppercased()
         if code.isEmpty {
-            validator.add(field("code"), "required")
+            validator.add(field("code"), .required)
         } else if code.count > 32 || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            validator.add(field("code"), "invalid_format")
+            validator.add(field("code"), .invalidFormat)
         }
         let kind = Branch.Kind(rawValue: input.kind.trimmingCharacters(in: .whitespaces).lowercased())
-        if kind == nil { validator.add(field("kind"), "invalid_value") }
+        if kind == nil { validator.add(field("kind"), .invalidValue) }
         func texts(_ prefix: String, _ value: LocalizedName, maxLength: Int) -> LocalizedName {
             let kk = validator.require(field(prefix + ".kk"), value.kk, maxLength: maxLength) ?? ""
             let ru = validator.require(field(prefix + ".ru"), value.ru, maxLength: maxLength) ?? ""
@@ -37,26 +37,26 @@ struct BranchDraft: Sendable, Equatable {
         }
         let name = texts("name", input.name, maxLength: 200)
         let address = texts("address", input.address, maxLength: 300)
-        if !(input.latitude.isFinite && (-90...90).contains(input.latitude)) { validator.add(field("latitude"), "out_of_range") }
-        if !(input.longitude.isFinite && (-180...180).contains(input.longitude)) { validator.add(field("longitude"), "out_of_range") }
+        if !(input.latitude.isFinite && (-90...90).contains(input.latitude)) { validator.add(field("latitude"), .outOfRange) }
+        if !(input.longitude.isFinite && (-180...180).contains(input.longitude)) { validator.add(field("longitude"), .outOfRange) }
         var days: [Range<Int>?] = []
         for (day, text) in zip(WeeklyHours.days, input.openingHours.ordered) {
             if let interval = BranchHours.interval(text) {
                 days.append(interval)
             } else {
-                validator.add(field("openingHours." + day), "invalid_hours")
+                validator.add(field("openingHours." + day), .invalidHours)
             }
         }
         var services = Set<Branch.Service>()
         for raw in input.services {
-            if let service = Branch.Service(rawValue: raw) { services.insert(service) } else { validator.add(field("services"), "unknown_service") }
+            if let service = Branch.Service(rawValue: raw) { services.insert(service) } else { validator.add(field("services"), .unknownService) }
         }
         var features = Set<Branch.Accessibility>()
         for raw in input.accessibility {
             if let feature = Branch.Accessibility(rawValue: raw) {
                 features.insert(feature)
             } else {
-                validator.add(field("accessibility"), "unknown_accessibility")
+                validator.add(field("accessibility"), .unknownAccessibility)
             }
         }
         guard validator.violations.count == before, let kind else { return nil }

@@ -26,7 +26,7 @@ enum BranchesController {
 
     static func show(req: Request) async throws -> Reply<BranchView> {
         try await req.bank.rateLimiter.hit(Self.perIP, key: req.clientIP, on: req.db)
-        guard let branch = try await Branch.find(try req.uuidParameter("branchId"), on: req.db) else { throw BankError.notFound }
+        guard let branch = try await Branch.find(try req.parameter(.branchId), on: req.db) else { throw BankError.notFound }
         let language = req.language
         return Reply(try branch.view(language: language, at: req.bank.clock.now())).with(.contentLanguage, language.rawValue)
     }

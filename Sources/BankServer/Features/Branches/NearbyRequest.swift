@@ -12,15 +12,15 @@ enum NearbyRequest {
         var validator = FieldValidator()
         func number(_ name: String, in range: ClosedRange<Double>, required: Bool) -> Double? {
             guard let raw = req.query[String.self, at: name], !raw.isEmpty else {
-                if required { validator.add(name, "required") }
+                if required { validator.add(name, .required) }
                 return nil
             }
             guard raw.count <= 32, let value = Double(raw) else {
-                validator.add(name, "invalid_value")
+                validator.add(name, .invalidValue)
                 return nil
             }
             guard value.isFinite, range.contains(value) else {
-                validator.add(name, "out_of_range")
+                validator.add(name, .outOfRange)
                 return nil
             }
             return value
@@ -32,9 +32,9 @@ enum NearbyRequest {
         var limit = 20
         if let raw = req.query[String.self, at: "limit"] {
             if let value = Int(raw), raw.count <= 6 {
-                if limits.contains(value) { limit = value } else { validator.add("limit", "out_of_range") }
+                if limits.contains(value) { limit = value } else { validator.add("limit", .outOfRange) }
             } else {
-                validator.add("limit", "invalid_value")
+                validator.add("limit", .invalidValue)
             }
         }
         var openNow = false
@@ -42,20 +42,20 @@ enum NearbyRequest {
             switch raw {
             case "true": openNow = true
             case "false": openNow = false
-            default: validator.add("openNow", "invalid_value")
+            default: validator.add("openNow", .invalidValue)
             }
         }
         var kind: Branch.Kind?
         if let raw = req.query[String.self, at: "kind"] {
             kind = Branch.Kind(rawValue: raw)
-            if kind == nil { validator.add("kind", "invalid_value") }
+            if kind == nil { validator.add("kind", .invalidValue) }
         }
         try validator.throwIfInvalid()
         guard let point else { throw BankError.malformedRequest }
         var query = BranchSearch.Query(point: point, radiusKm: radius, limit: limit, kind: kind, openNow: openNow)
         if let cursor = req.query[String.self, at: "cursor"] {
             guard let position = BranchCursor.decode(cursor, tag: query.tag) else {
-                throw BankError.validation([FieldViolation(field: "cursor", code: "invalid_value")])
+                throw BankError.validation([FieldViolation(field: "cursor", code: .invalidValue)])
             }
             query.after = position
         }

@@ -14,14 +14,14 @@ enum StaffBranchesController {
 
     static func update(req: Request) async throws -> BranchRecord {
         let staff = try req.staff
-        let id = try req.uuidParameter("branchId")
+        let id = try req.parameter(.branchId)
         let draft = try BranchDraft.validate(try req.decodeBody(BranchInput.self))
         return try await BranchCatalog(services: req.bank).update(id, draft, by: staff.id, on: req.db).record()
     }
 
     static func delete(req: Request) async throws -> HTTPStatus {
         let staff = try req.staff
-        try await BranchCatalog(services: req.bank).delete(try req.uuidParameter("branchId"), by: staff.id, on: req.db)
+        try await BranchCatalog(services: req.bank).delete(try req.parameter(.branchId), by: staff.id, on: req.db)
         return .noContent
     }
 }

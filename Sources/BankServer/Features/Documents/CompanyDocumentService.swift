@@ -91,7 +91,7 @@ struct CompanyDocumentService: Sendable {
             }
             return .templatePicture
         case (.some, .some):
-            throw BankError.validation([FieldViolation(field: "templateId", code: "one_target_only")])
+            throw BankError.validation([FieldViolation(field: "templateId", code: .oneTargetOnly)])
         }
     }
 }

@@ -31,7 +31,7 @@ enum DocumentsController {
     // MARK: - A company's documents
 
     static func upload(req: Request) async throws -> Reply<DocumentView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         var validator = FieldValidator()
         let target = CompanyDocumentService.Target(
             paymentID: Self.uuidQuery(req, "paymentId", &validator),
@@ -56,14 +56,14 @@ enum DocumentsController {
         page.templateID = Self.uuidQuery(req, "templateId", &validator)
         if let cursor = req.query[String.self, at: "cursor"] {
             page.cursor = CompanyDocumentService.Cursor(cursor)
-            if page.cursor == nil { validator.add("cursor", "invalid_value") }
+            if page.cursor == nil { validator.add("cursor", .invalidValue) }
         }
         if let limit = req.query[String.self, at: "limit"] {
-            if let value = Int(limit), (1...100).contains(value) { page.limit = value } else { validator.add("limit", "invalid_value") }
+            if let value = Int(limit), (1...100).contains(value) { page.limit = value } else { validator.add("limit", .invalidValue) }
         }
         try validator.throwIfInvalid()
         let (documents, next) = try await CompanyDocumentService(services: req.bank).list(
-            companyID: try req.uuidParameter("companyId"),
+            companyID: try req.parameter(.companyId),
             page: page,
             caller: try req.caller,
             on: req.db
@@ -82,8 +82,8 @@ enum DocumentsController {
 
     static func delete(req: Request) async throws -> HTTPStatus {
         try await CompanyDocumentService(services: req.bank).delete(
-            try req.uuidParameter("documentId"),
-            companyID: try req.uuidParameter("companyId"),
+            try req.parameter(.documentId),
+            companyID: try req.parameter(.companyId),
             caller: try req.caller,
             on: req.db
         )
@@ -92,8 +92,8 @@ enum DocumentsController {
 
     private static func document(_ req: Request) async throws -> StoredDocument {
         try await CompanyDocumentService(services: req.bank).document(
-            try req.uuidParameter("documentId"),
-            companyID: try req.uuidParameter("companyId"),
+            try req.parameter(.documentId),
+            companyID: try req.parameter(.companyId),
             caller: try req.caller,
             on: req.db
         )
@@ -103,7 +103,7 @@ enum DocumentsController {
     private static func uuidQuery(_ req: Request, _ name: String, _ validator: inout FieldValidator) -> UUID? {
         guard let raw = req.query[String.self, at: name] else { return nil }
         guard let id = UUID(uuidString: raw) else {
-            validator.add(name, "invalid_value")
+            validator.add(name, .invalidValue)
             return nil
         }
         return id

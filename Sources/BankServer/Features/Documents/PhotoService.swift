@@ -43,6 +43,21 @@ struct PhotoService: Sendable {
         }
     }
 
+    /// §2.3.2: withdrawing the `camera_media` consent removes the photo taken under it, inside the withdrawal's
+    /// transaction; the company's documents the person uploaded stay (they belong to the company).
+    func removeOnWithdrawal(userID: UUID, on database: any Database) async throws {
+        guard let photo = try await photo(of: userID, on: database) else { return }
+        try await DocumentVault(services: services).remove(photo, on: database)
+        try await AuditLog.record(
+            .photoDeleted,
+            actor: userID,
+            subject: .document(try photo.requireID()),
+            details: ["reason": "consent_withdrawn"],
+            at: services.clock.now(),
+            on: database
+        )
+    }
+
     private static func conflictOnDuplicate<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()

@@ -108,14 +108,23 @@ struct EmployeeService: Sendable {
     func employees(companyID: UUID, caller: Caller, on database: any Database) async throws -> [EmployeeView] {
         _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
         let memberships = try await Membership.query(on: database).filter(\.$company.$id == companyID).with(\.$user).all()
-        // A destroyed person (Law 94-V art. 25) has no name left to show.
-        return try memberships.filter { $0.user.status != .destroyed }.map { try view($0, user: $0.user) }
-            .sorted { ($0.role, $0.fullName) < ($1.role, $1.fullName) }
+        // A destroyed person (Law 94-V art. 25) has no name left to show; a blocked person's data is not processed
+        // (art. 24–25), so colleagues do not see it either.
+        let shown = memberships.filter { ![.destroyed, .dataBlocked].contains($0.user.status) }
+        let people = try await services.vault.open(shown.map(\.user), on: database)
+        return try shown.map { membership in
+            guard let person = people[try membership.user.requireID()] else { throw BankError.internalError }
+            return view(membership, person: person)
+        }
+        .sorted { ($0.role, $0.fullName) < ($1.role, $1.fullName) }
     }
 
-    func view(_ membership: Membership, user: User) throws -> EmployeeView {
-        let person = try services.vault.open(user)
-        return EmployeeView(
+    func view(_ membership: Membership, user: User, on database: any Database) async throws -> EmployeeView {
+        view(membership, person: try await services.vault.open(user, on: database))
+    }
+
+    private func view(_ membership: Membership, person: Person) -> EmployeeView {
+        EmployeeView(
             userId: person.id,
             fullName: person.fullName,
             phoneMasked: person.phone.masked,
@@ -227,7 +236,7 @@ struct EmployeeService: Sendable {
 
     static func role(_ value: String, field: String, into validator: inout FieldValidator) -> Membership.Role? {
         guard let role = Membership.Role(rawValue: value) else {
-            validator.add(field, "invalid_value")
+            validator.add(field, .invalidValue)
             return nil
         }
         return role

@@ -7,7 +7,7 @@ import Vapor
 /// person's own invitations (signed in). The activation of a new person's account is `InvitationActivationController`.
 enum EmployeesController {
     static func invite(req: Request) async throws -> Reply<EmployeeInvitationView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         return try await StepUp.replying(req) {
             let body = try req.decodeBody(EmployeeInvitationRequest.self)
             let invitation = try await req.bank.employees.invite(
@@ -30,14 +30,14 @@ enum EmployeesController {
     }
 
     static func invitations(req: Request) async throws -> ListPage<EmployeeInvitationView> {
-        let items = try await req.bank.employees.invitations(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
+        let items = try await req.bank.employees.invitations(companyID: try req.parameter(.companyId), caller: try req.caller, on: req.db)
         return ListPage(items: try await req.bank.employees.views(items, on: req.db), nextCursor: nil)
     }
 
     static func revoke(req: Request) async throws -> HTTPStatus {
         try await req.bank.employees.revoke(
-            companyID: try req.uuidParameter("companyId"),
-            invitationID: try req.uuidParameter("invitationId"),
+            companyID: try req.parameter(.companyId),
+            invitationID: try req.parameter(.invitationId),
             caller: try req.caller,
             on: req.db
         )
@@ -45,28 +45,28 @@ enum EmployeesController {
     }
 
     static func employees(req: Request) async throws -> ListPage<EmployeeView> {
-        let items = try await req.bank.employees.employees(companyID: try req.uuidParameter("companyId"), caller: try req.caller, on: req.db)
+        let items = try await req.bank.employees.employees(companyID: try req.parameter(.companyId), caller: try req.caller, on: req.db)
         return ListPage(items: items, nextCursor: nil)
     }
 
     static func changeRole(req: Request) async throws -> Reply<EmployeeView> {
-        let companyID = try req.uuidParameter("companyId")
-        let userID = try req.uuidParameter("userId")
+        let companyID = try req.parameter(.companyId)
+        let userID = try req.parameter(.userId)
         let body = try req.decodeBody(EmployeeRoleChange.self)
         return try await StepUp.replying(req) {
             try await directorStepUp(req, .roleChange, companyID: companyID)
             let service = req.bank.employees
             let membership = try await service.changeRole(companyID: companyID, userID: userID, role: body.role, caller: try req.caller, on: req.db)
             try await StepUp(services: req.bank).announce(.roleChange, companyID: companyID, actor: try req.caller.userID, on: req.db)
-            return Reply(try service.view(membership, user: try await membership.$user.get(on: req.db)))
+            return Reply(try await service.view(membership, user: try await membership.$user.get(on: req.db), on: req.db))
         }
     }
 
     static func remove(req: Request) async throws -> Response {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         return try await StepUp.answering(req) {
             try await directorStepUp(req, .removal, companyID: companyID)
-            try await req.bank.employees.remove(companyID: companyID, userID: try req.uuidParameter("userId"), caller: try req.caller, on: req.db)
+            try await req.bank.employees.remove(companyID: companyID, userID: try req.parameter(.userId), caller: try req.caller, on: req.db)
             try await StepUp(services: req.bank).announce(.removal, companyID: companyID, actor: try req.caller.userID, on: req.db)
             return Response(status: .noContent)
         }
@@ -79,7 +79,7 @@ enum EmployeesController {
 
     static func accept(req: Request) async throws -> EmployeeInvitationView {
         let invitation = try await InvitationAcceptance(services: req.bank).accept(
-            try req.uuidParameter("invitationId"),
+            try req.parameter(.invitationId),
             caller: try req.caller,
             on: req.db
         )
@@ -88,7 +88,7 @@ enum EmployeesController {
 
     static func decline(req: Request) async throws -> EmployeeInvitationView {
         let invitation = try await InvitationAcceptance(services: req.bank).decline(
-            try req.uuidParameter("invitationId"),
+            try req.parameter(.invitationId),
             caller: try req.caller,
             on: req.db
         )

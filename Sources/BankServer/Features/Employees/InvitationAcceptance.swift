@@ -120,12 +120,12 @@ struct InvitationAcceptance: Sendable {
         let phone = try services.otp.phone(of: pending)
         var validator = FieldValidator()
         if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: String(phone.value.dropFirst(2)), iin: nil) {
-            validator.add("password", violation)
+            validator.add("password", FieldCode(core: violation))
         }
-        if !request.acceptPolicy { validator.add("acceptPolicy", "must_be_true") }
-        if !request.consentToAccountCreation { validator.add("consentToAccountCreation", "must_be_true") }
+        if !request.acceptPolicy { validator.add("acceptPolicy", .mustBeTrue) }
+        if !request.consentToAccountCreation { validator.add("consentToAccountCreation", .mustBeTrue) }
         let current = try await PolicyEditions(services: services).current(on: database)
-        if current == nil || request.policyVersion != current?.version { validator.add("policyVersion", "unknown_edition") }
+        if current == nil || request.policyVersion != current?.version { validator.add("policyVersion", .unknownEdition) }
         try validator.throwIfInvalid()
         guard let current else { throw BankError.internalError }
         var opened: (invitation: EmployeeInvitation, person: Person, userID: UUID, invitationID: UUID)?
@@ -142,7 +142,7 @@ struct InvitationAcceptance: Sendable {
                 var personal = FieldValidator()
                 let digits = String(person.phone.value.dropFirst(2))
                 if let violation = services.passwordPolicy.violation(of: request.password, phoneDigits: digits, iin: person.iin.value) {
-                    personal.add("password", violation)
+                    personal.add("password", FieldCode(core: violation))
                 }
                 try personal.throwIfInvalid()
                 opened = (invitation, person, userID, invitationID)
@@ -157,7 +157,7 @@ struct InvitationAcceptance: Sendable {
             let taken = try await User.query(on: tx)
                 .group(.or) { $0.filter(\.$phoneIndex == vault.phoneIndex(person.phone)).filter(\.$iinIndex == vault.iinIndex(person.iin)) }.first()
             guard taken == nil else { throw BankError(status: .conflict, code: .invitationNotPending) }
-            let user = try vault.makeUser(person, passwordHash: passwordHash)
+            let user = try await vault.makeUser(person, passwordHash: passwordHash, on: tx)
             user.status = .active
             try await user.create(on: tx)
             try await claim(invitation, status: .accepted, userID: userID, on: tx)
@@ -190,12 +190,11 @@ struct InvitationAcceptance: Sendable {
         let now = services.clock.now()
         guard invitation.status == .pending, invitation.expiresAt > now else { throw BankError(status: .conflict, code: .invitationNotPending) }
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
-        let claimed = try await sql.raw(
-            """
-            UPDATE employee_invitations SET status = \(bind: status.rawValue), decided_at = \(bind: now), user_id = \(bind: userID)
-            WHERE id = \(bind: try invitation.requireID()) AND status = 'pending' RETURNING id
-            """
-        ).first()
+        let claimed = try await sql.claim(
+            EmployeeInvitation.schema,
+            id: try invitation.requireID(),
+            set: ["status": status.rawValue, "decided_at": now, "user_id": userID]
+        ) { $0.where("status", .equal, EmployeeInvitation.Status.pending.rawValue) }
         guard claimed != nil else { throw BankError(status: .conflict, code: .invitationNotPending) }
         invitation.status = status
         invitation.decidedAt = now

@@ -1,4 +1,5 @@
 import BankCore
+import Fluent
 import Foundation
 
 /// The invited person's data, sealed under a key of the invitation's own (wrapped by the master key): deleting
@@ -28,7 +29,7 @@ struct InvitationSeal: Sendable {
     /// The person as the director entered them; `id` is the id a new user would get.
     func open(_ invitation: EmployeeInvitation, personID: UUID = UUID()) throws -> Person {
         let id = try invitation.requireID()
-        let key = try cipher.unwrapSubjectKey(invitation.dataKey, for: id)
+        let key = try cipher.unwrapSubjectKeyOfAnyVersion(invitation.dataKey, for: id).key
         let json = try cipher.open(invitation.person, with: key, context: .init(table: EmployeeInvitation.schema, column: "person", row: id))
         let sealed = try JSONDecoder().decode(Sealed.self, from: json)
         return Person(
@@ -38,5 +39,19 @@ struct InvitationSeal: Sendable {
             phone: try PhoneNumber(sealed.phone),
             email: try EmailAddress(sealed.email)
         )
+    }
+
+    /// `bizbank keys rotate`: re-wraps each invitation's key that is not under the current master key version.
+    func rewrapAll(on database: any Database) async throws -> Int {
+        var count = 0
+        for invitation in try await EmployeeInvitation.query(on: database).all() {
+            let id = try invitation.requireID()
+            let (key, version) = try cipher.unwrapSubjectKeyOfAnyVersion(invitation.dataKey, for: id)
+            guard version != cipher.keys.masterKeyVersion else { continue }
+            invitation.dataKey = try cipher.wrapSubjectKey(key, for: id)
+            try await invitation.save(on: database)
+            count += 1
+        }
+        return count
     }
 }

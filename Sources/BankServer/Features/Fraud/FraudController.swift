@@ -5,7 +5,7 @@ import Vapor
 /// §2.2.4: the company's allowed countries (members read, the director sets) and the fraud team's holds.
 enum FraudController {
     static func settings(req: Request) async throws -> CompanySecuritySettings {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
         return CompanySecuritySettings(allowedCountries: company.allowedCountries.split(separator: ",").map(String.init))
     }
@@ -16,14 +16,14 @@ enum FraudController {
     }
 
     private static func changeSettings(req: Request) async throws -> CompanySecuritySettings {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let caller = try req.caller
         let body = try req.decodeBody(CompanySecuritySettings.self)
         var validator = FieldValidator()
         let codes = body.allowedCountries.map { $0.uppercased() }
-        if codes.isEmpty || codes.count > 50 { validator.add("allowedCountries", codes.isEmpty ? "required" : "too_long") }
+        if codes.isEmpty || codes.count > 50 { validator.add("allowedCountries", codes.isEmpty ? .required : .tooLong) }
         for (index, code) in codes.enumerated() where code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            validator.add("allowedCountries[\(index)]", "invalid_format")
+            validator.add("allowedCountries[\(index)]", .invalidFormat)
         }
         try validator.throwIfInvalid()
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }

@@ -19,7 +19,7 @@ enum FraudHoldsController {
 
     private static func decide(_ req: Request, release: Bool) async throws -> PaymentOrderView {
         let record = try await FraudHolds(services: req.bank).decide(
-            try req.uuidParameter("paymentId"),
+            try req.parameter(.paymentId),
             release: release,
             by: try req.staff,
             on: req.db

@@ -93,10 +93,10 @@ struct RiskEngine: Sendable {
 
     static func validate(_ location: DeviceLocation) throws {
         var validator = FieldValidator()
-        if !(-90...90).contains(location.latitude) || !location.latitude.isFinite { validator.add("location.latitude", "out_of_range") }
-        if !(-180...180).contains(location.longitude) || !location.longitude.isFinite { validator.add("location.longitude", "out_of_range") }
+        if !(-90...90).contains(location.latitude) || !location.latitude.isFinite { validator.add("location.latitude", .outOfRange) }
+        if !(-180...180).contains(location.longitude) || !location.longitude.isFinite { validator.add("location.longitude", .outOfRange) }
         if let code = location.countryCode, code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            validator.add("location.countryCode", "invalid_format")
+            validator.add("location.countryCode", .invalidFormat)
         }
         try validator.throwIfInvalid()
     }

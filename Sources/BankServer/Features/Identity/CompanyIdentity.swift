@@ -32,7 +32,7 @@ struct CompanyIdentity: Sendable {
     ) -> Identifier? {
         let field = fields.number
         guard let kind = Kind(rawValue: text ?? Kind.legalEntity.rawValue) else {
-            validator.add(fields.kind, "invalid_value")
+            validator.add(fields.kind, .invalidValue)
             return nil
         }
         switch kind {
@@ -41,7 +41,7 @@ struct CompanyIdentity: Sendable {
         case .soleProprietor:
             guard let iin = validator.parse(field, { try IIN(number) }) else { return nil }
             if let ownerIIN, ownerIIN.value != iin.value {
-                validator.add(field, "not_your_iin")
+                validator.add(field, .notYourIin)
                 return nil
             }
             return Identifier(kind: kind, taxID: iin.value, key: key(of: iin))

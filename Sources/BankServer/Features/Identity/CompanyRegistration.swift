@@ -18,7 +18,7 @@ struct CompanyRegistration: Sendable {
     ) async throws
         -> CompanyMembershipView
     {
-        let owner = try services.vault.open(caller.user)
+        let owner = try await services.vault.open(caller.user, on: database)
         var validator = FieldValidator()
         let name = validator.companyName("name", request.name)
         let identity = services.companyIdentity

@@ -85,7 +85,12 @@ struct DeviceKeyService: Sendable {
             try await signIn.recordFailure(of: user, language: language, on: database)
             throw BankError.signInFailed
         }
-        let descriptor = DeviceDescriptor(id: device.installationID, name: device.name, platform: device.platform, appVersion: device.appVersion)
+        let descriptor = DeviceDescriptor(
+            id: device.installationID,
+            name: try device.openName(cipher: services.cipher),
+            platform: device.platform,
+            appVersion: device.appVersion
+        )
         return try await signIn.succeed(user: user, descriptor: descriptor, origin: origin, method: "device_key", on: database)
     }
 
@@ -104,12 +109,9 @@ struct DeviceKeyService: Sendable {
     private func claimedDevice(_ proof: DeviceSignInRequest, on database: any Database) async throws -> (Device, User, Data)? {
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         let now = services.clock.now()
-        let claimed = try await sql.raw(
-            """
-            UPDATE device_key_challenges SET used_at = \(bind: now) WHERE id = \(bind: proof.challengeId) AND used_at IS NULL \
-            AND expires_at > \(bind: now) RETURNING device_id, nonce
-            """
-        ).first()
+        let claimed = try await sql.claim("device_key_challenges", id: proof.challengeId, set: ["used_at": now], returning: ["device_id", "nonce"]) {
+            $0.where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, now)
+        }
         guard let deviceID = try claimed?.decode(column: "device_id", as: UUID?.self),
             let nonce = try claimed?.decode(column: "nonce", as: Data.self),
             let device = try await Device.find(deviceID, on: database), device.publicKey != nil, device.trustedAt != nil,

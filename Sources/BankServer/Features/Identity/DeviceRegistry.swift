@@ -12,7 +12,7 @@ struct DeviceRegistry: Sendable {
         _ = validator.require("\(prefix).id", device.id, maxLength: 64)
         _ = validator.require("\(prefix).name", device.name, maxLength: 100)
         _ = validator.require("\(prefix).appVersion", device.appVersion, maxLength: 32)
-        if !platforms.contains(device.platform) { validator.add("\(prefix).platform", "invalid_value") }
+        if !platforms.contains(device.platform) { validator.add("\(prefix).platform", .invalidValue) }
     }
 
     func find(userID: UUID, installationID: String, on database: any Database) async throws -> Device? {
@@ -29,7 +29,7 @@ struct DeviceRegistry: Sendable {
             device.installationID = descriptor.id
             device.firstSeenAt = now
         }
-        device.name = descriptor.name
+        try device.sealName(descriptor.name, cipher: services.cipher)
         device.platform = descriptor.platform
         device.appVersion = descriptor.appVersion
         device.lastSeenAt = now

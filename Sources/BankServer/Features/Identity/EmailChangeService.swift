@@ -26,9 +26,9 @@ struct EmailChangeService: Sendable {
         guard let email else { throw BankError.internalError }
         let vault = services.vault
         let emailIndex = vault.emailIndex(email)
-        if emailIndex == caller.user.emailIndex { throw BankError.validation([FieldViolation(field: "email", code: "unchanged")]) }
+        if emailIndex == caller.user.emailIndex { throw BankError.validation([FieldViolation(field: "email", code: .unchanged)]) }
         try await StepUp(services: services).check(stepUp, action: .email, on: database)
-        let person = try vault.open(caller.user)
+        let person = try await vault.open(caller.user, on: database)
         let minutes = String(services.security.otpLifetimeSeconds / 60)
         let challenge = try await database.transaction { tx in
             // The hourly send cap counts against the account's phone, so no address can be flooded from one account.
@@ -64,9 +64,9 @@ struct EmailChangeService: Sendable {
         _ = try await otp.verify(challengeID: challengeID, code: code, purpose: .emailChange, binding: binding, on: database)
         let user = try await database.transaction { tx in
             guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
-            var person = try vault.open(user)
+            var person = try await vault.open(user, on: tx)
             person.email = email
-            try vault.update(user, with: person)
+            try await vault.update(user, with: person, on: tx)
             try await user.save(on: tx)
             try await NotificationService(services: services).notify(
                 user,

@@ -18,9 +18,9 @@ struct NameChangeService: Sendable {
         let vault = services.vault
         let user = try await database.transaction { tx in
             guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
-            var person = try vault.open(user)
+            var person = try await vault.open(user, on: tx)
             person.fullName = fullName
-            try vault.update(user, with: person)
+            try await vault.update(user, with: person, on: tx)
             try await user.save(on: tx)
             try await AuditLog.record(
                 .profileNameChanged,

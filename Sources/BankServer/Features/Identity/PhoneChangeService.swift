@@ -19,7 +19,7 @@ struct PhoneChangeService: Sendable {
         guard let newPhone = phone else { throw BankError.internalError }
         let vault = services.vault
         let newIndex = vault.phoneIndex(newPhone)
-        if newIndex == caller.user.phoneIndex { throw BankError.validation([FieldViolation(field: "phone", code: "unchanged")]) }
+        if newIndex == caller.user.phoneIndex { throw BankError.validation([FieldViolation(field: "phone", code: .unchanged)]) }
         // Caps how many numbers one account can try, so `phone_unavailable` cannot be used to survey who banks here.
         let limiter = services.rateLimiter
         try await limiter.hit(
@@ -33,7 +33,7 @@ struct PhoneChangeService: Sendable {
             key: newIndex,
             on: database
         )
-        let oldPhone = try vault.open(caller.user).phone
+        let oldPhone = try await vault.open(caller.user, on: database).phone
         let otp = services.otp
         let challenge = try await database.transaction { tx in
             let (challenge, codes) = try await otp.create(
@@ -64,7 +64,7 @@ struct PhoneChangeService: Sendable {
         // Each code must be six digits on its own, or two wrong halves could join into the right twelve.
         var validator = FieldValidator()
         for (field, code) in [("codeFromOldPhone", answer.codeFromOldPhone), ("codeFromNewPhone", answer.codeFromNewPhone)] {
-            if code.count != 6 || !code.allSatisfy({ $0.isASCII && $0.isNumber }) { validator.add(field, "invalid_format") }
+            if code.count != 6 || !code.allSatisfy({ $0.isASCII && $0.isNumber }) { validator.add(field, .invalidFormat) }
         }
         try validator.throwIfInvalid()
         let otp = services.otp
@@ -96,10 +96,10 @@ struct PhoneChangeService: Sendable {
         return try await database.transaction { tx in
             if try await isTaken(vault.phoneIndex(newPhone), byOtherThan: caller.userID, on: tx) { throw BankError.phoneUnavailable }
             guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
-            var person = try vault.open(user)
+            var person = try await vault.open(user, on: tx)
             let oldPhone = person.phone
             person.phone = newPhone
-            try vault.update(user, with: person)
+            try await vault.update(user, with: person, on: tx)
             try await user.save(on: tx)
             try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "phone_changed", on: tx)
             // The notice goes to the old number: whoever lost it must hear of the change.

@@ -23,7 +23,7 @@ enum ProfileController {
         let items = try sessions.map {
             SessionView(
                 id: try $0.requireID(),
-                deviceName: $0.device.name,
+                deviceName: try $0.device.openName(cipher: req.bank.cipher),
                 platform: $0.device.platform,
                 ip: $0.ip,
                 createdAt: $0.createdAt,
@@ -37,7 +37,7 @@ enum ProfileController {
 
     static func revokeSession(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
-        let id = try req.uuidParameter("sessionId")
+        let id = try req.parameter(.sessionId)
         guard let session = try await UserSession.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == caller.userID).first(),
             session.revokedAt == nil
         else { throw BankError.notFound }
@@ -49,14 +49,14 @@ enum ProfileController {
     static func devices(req: Request) async throws -> ListPage<DeviceView> {
         let caller = try req.caller
         let devices = try await Device.query(on: req.db).filter(\.$user.$id == caller.userID).sort(\.$lastSeenAt, .descending).all()
-        let items = try devices.map(DeviceView.init)
+        let items = try devices.map { try DeviceView($0, cipher: req.bank.cipher) }
         return ListPage(items: items, nextCursor: nil)
     }
 
     /// Untrusts a device: its key is removed and its sessions end; the next sign-in there needs an SMS code.
     static func forgetDevice(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
-        let id = try req.uuidParameter("deviceId")
+        let id = try req.parameter(.deviceId)
         let services = req.bank
         try await req.db.transaction { tx in
             guard let device = try await Device.query(on: tx).filter(\.$id == id).filter(\.$user.$id == caller.userID).first() else {
@@ -101,7 +101,7 @@ enum ProfileController {
         let body = try req.decodeBody(PasswordChangeRequest.self)
         let caller = try req.caller
         let services = req.bank
-        let person = try services.vault.open(caller.user)
+        let person = try await services.vault.open(caller.user, on: req.db)
         guard try await services.verifyPassword(body.currentPassword, hash: caller.user.passwordHash) else {
             throw BankError.currentPasswordIncorrect
         }
@@ -110,7 +110,7 @@ enum ProfileController {
             phoneDigits: String(person.phone.value.dropFirst(2)),
             iin: person.iin.value
         ) {
-            throw BankError.validation([FieldViolation(field: "newPassword", code: violation)])
+            throw BankError.validation([FieldViolation(field: "newPassword", code: FieldCode(core: violation))])
         }
         try await StepUp(services: services).check(stepUp, action: .password, on: req.db)
         let hash = try await services.hashPassword(body.newPassword)
@@ -148,10 +148,10 @@ enum ProfileController {
 
 extension DeviceView {
     /// The one mapping of a device to its view: the profile's device list and the §4 export show the same fields.
-    init(_ device: Device) throws {
+    init(_ device: Device, cipher: PersonalDataCipher) throws {
         self.init(
             id: try device.requireID(),
-            name: device.name,
+            name: try device.openName(cipher: cipher),
             platform: device.platform,
             appVersion: device.appVersion,
             firstSeenAt: device.firstSeenAt,

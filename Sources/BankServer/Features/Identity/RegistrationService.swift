@@ -36,14 +36,14 @@ struct RegistrationService: Sendable {
             phoneDigits: phone.map { String($0.value.dropFirst(2)) },
             iin: iin?.value
         ) {
-            validator.add("password", violation)
+            validator.add("password", FieldCode(core: violation))
         }
-        if !request.acceptPolicy { validator.add("acceptPolicy", "must_be_true") }
-        if !request.consentToAccountCreation { validator.add("consentToAccountCreation", "must_be_true") }
+        if !request.acceptPolicy { validator.add("acceptPolicy", .mustBeTrue) }
+        if !request.consentToAccountCreation { validator.add("consentToAccountCreation", .mustBeTrue) }
         DeviceRegistry.validate(request.device, into: &validator)
         let current = try await PolicyEditions(services: services).current(on: database)
         if current == nil || request.policyVersion > (current?.version ?? 0) || request.policyVersion < 1 {
-            validator.add("policyVersion", "unknown_edition")
+            validator.add("policyVersion", .unknownEdition)
         }
         try validator.throwIfInvalid()
         guard let current, let companyName, let company, let fullName, let iin, let phone, let email else { throw BankError.internalError }
@@ -98,7 +98,7 @@ struct RegistrationService: Sendable {
                 .first()
             let otpContext = OtpService.Context(language: language, device: request.device)
             if let existing {
-                let owner = try vault.open(existing)
+                let owner = try await vault.open(existing, on: tx)
                 try await NotificationService(services: services).notify(
                     existing,
                     .security,
@@ -119,7 +119,7 @@ struct RegistrationService: Sendable {
             }
             let company = try services.companyIdentity.makeCompany(name: valid.companyName, valid.company)
             try await company.create(on: tx)
-            let user = try vault.makeUser(valid.person, passwordHash: passwordHash)
+            let user = try await vault.makeUser(valid.person, passwordHash: passwordHash, on: tx)
             try await user.create(on: tx)
             try await Membership(userID: valid.person.id, companyID: try company.requireID(), role: .director).create(on: tx)
             try await PolicyAcceptanceRecorder(services: services).record(
@@ -194,7 +194,7 @@ struct RegistrationService: Sendable {
         consent.dataCategories = "full_name,iin,phone,email,company"
         consent.duration = "until the account is closed"
         consent.thirdParty = false
-        consent.crossBorder = false
+        consent.crossBorder = services.purposes.entry(.accountCreation).crossBorder
         consent.$edition.id = try edition.requireID()
         consent.grantedAt = services.clock.now()
         consent.channel = "mobile_app"

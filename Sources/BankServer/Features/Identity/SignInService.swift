@@ -18,7 +18,7 @@ struct SignInService: Sendable {
     func signIn(_ request: SignInRequest, origin: SessionService.Origin, language: Language, on database: any Database) async throws -> Outcome {
         var validator = FieldValidator()
         let phone = validator.parse("phone") { try PhoneNumber(request.phone) }
-        if request.password.isEmpty { validator.add("password", "required") }
+        if request.password.isEmpty { validator.add("password", .required) }
         DeviceRegistry.validate(request.device, into: &validator)
         try validator.throwIfInvalid()
         guard let phone else { throw BankError.internalError }

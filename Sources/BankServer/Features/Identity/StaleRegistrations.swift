@@ -45,6 +45,7 @@ struct StaleRegistrations: Sendable {
             try await Consent.query(on: database).filter(\.$user.$id == userID).delete()
             try await PolicyAcceptance.query(on: database).filter(\.$user.$id == userID).delete()
             try await Device.query(on: database).filter(\.$user.$id == userID).delete()
+            try await services.personKeys.destroy(subject: userID, at: services.clock.now(), on: database)
             try await user.delete(on: database)
             for companyID in companies where try await Membership.query(on: database).filter(\.$company.$id == companyID).count() == 0 {
                 guard try await Account.query(on: database).filter(\.$company.$id == companyID).count() == 0 else { continue }

@@ -6,13 +6,13 @@ import Vapor
 /// Accounts and statements, company-scoped (issue 3).
 enum AccountsController {
     static func list(req: Request) async throws -> ListPage<AccountView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         return ListPage(items: try await req.bank.accounts.accounts(companyID: companyID, on: req.db).map(Self.view), nextCursor: nil)
     }
 
     /// Only the director opens accounts.
     static func open(req: Request) async throws -> Reply<AccountView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(OpenAccountRequest.self)
         var validator = FieldValidator()
         let currency = validator.parse("currency") { () throws -> Currency in
@@ -31,15 +31,22 @@ enum AccountsController {
         return .created(try Self.view(account))
     }
 
+    /// Issue 14: only the director closes an account, and only with a zero balance (409 `account_balance_not_zero`).
+    static func close(req: Request) async throws -> AccountView {
+        let account = try await AccountClosure(services: req.bank)
+            .close(accountID: try req.parameter(.accountId), companyID: try req.parameter(.companyId), by: try req.caller.userID, on: req.db)
+        return try Self.view(account)
+    }
+
     static func show(req: Request) async throws -> AccountView {
-        let (account, _) = try await CompanyAccess.account(try req.uuidParameter("accountId"), userID: try req.caller.userID, on: req.db)
+        let (account, _) = try await CompanyAccess.account(try req.parameter(.accountId), userID: try req.caller.userID, on: req.db)
         return try Self.view(account)
     }
 
     /// Entries with the running balance, newest first, keyset-paginated by the entry sequence (`cursor`),
     /// optionally limited to a booking-date range (`from`, `to`: YYYY-MM-DD, inclusive, UTC).
     static func statement(req: Request) async throws -> ListPage<StatementLineView> {
-        let (account, _) = try await CompanyAccess.account(try req.uuidParameter("accountId"), userID: try req.caller.userID, on: req.db)
+        let (account, _) = try await CompanyAccess.account(try req.parameter(.accountId), userID: try req.caller.userID, on: req.db)
         let query = try StatementQuery(from: req)
         let currency = try Currency(code: account.currency)
         let entries = try await StatementReader(account: account).page(query, on: req.db)
@@ -71,7 +78,8 @@ enum AccountsController {
             status: account.status.rawValue,
             balance: Money(minorUnits: account.balance, currency: currency),
             hold: Money(minorUnits: account.hold, currency: currency),
-            available: Money(minorUnits: account.available, currency: currency)
+            available: Money(minorUnits: account.available, currency: currency),
+            closedAt: account.closedAt
         )
     }
 }

@@ -31,10 +31,10 @@ struct StatementQuery: Sendable {
         var before: Int64?
         if let cursor = req.query[String.self, at: "cursor"] {
             before = Int64(cursor)
-            if before == nil { validator.add("cursor", "invalid_value") }
+            if before == nil { validator.add("cursor", .invalidValue) }
         }
         let limit = req.query[Int.self, at: "limit"] ?? 50
-        if !(1...200).contains(limit) { validator.add("limit", "invalid_value") }
+        if !(1...200).contains(limit) { validator.add("limit", .invalidValue) }
         try validator.throwIfInvalid()
         self.init(from: from, to: to, before: before, limit: limit)
     }

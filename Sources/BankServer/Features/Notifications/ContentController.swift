@@ -29,7 +29,6 @@ enum ContentController {
 
     /// Staff: `GET /staff/content`, scheduled items too.
     static func staffList(req: Request) async throws -> ListPage<StaffContentView> {
-        _ = try req.staff
         let (items, next) = try await ContentLibrary(services: req.bank)
             .page(
                 kind: try Self.kind(req),
@@ -44,13 +43,13 @@ enum ContentController {
     /// Staff: `DELETE /staff/content/{contentId}`.
     static func delete(req: Request) async throws -> HTTPStatus {
         let staff = try req.staff
-        try await ContentLibrary(services: req.bank).delete(try req.uuidParameter("contentId"), by: staff, on: req.db)
+        try await ContentLibrary(services: req.bank).delete(try req.parameter(.contentId), by: staff, on: req.db)
         return .noContent
     }
 
     private static func kind(_ req: Request) throws -> ContentItem.Kind? {
         guard let raw = req.query[String.self, at: "kind"] else { return nil }
-        guard let kind = ContentItem.Kind(rawValue: raw) else { throw BankError.validation([.init(field: "kind", code: "invalid_value")]) }
+        guard let kind = ContentItem.Kind(rawValue: raw) else { throw BankError.validation([.init(field: "kind", code: .invalidValue)]) }
         return kind
     }
 

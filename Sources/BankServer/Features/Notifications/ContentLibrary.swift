@@ -12,12 +12,12 @@ struct ContentLibrary: Sendable {
         let now = services.clock.now()
         var validator = FieldValidator()
         let kind = ContentItem.Kind(rawValue: request.kind)
-        if kind == nil { validator.add("kind", "invalid_value") }
+        if kind == nil { validator.add("kind", .invalidValue) }
         func texts(_ field: String, _ text: LocalizedText, maxLength: Int) -> [String?] {
             [("kk", text.kk), ("ru", text.ru), ("en", text.en)].map { language, value in
                 // Control characters (NUL above all, which PostgreSQL refuses) have no place in a published text.
                 if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) {
-                    validator.add("\(field).\(language)", "invalid_characters")
+                    validator.add("\(field).\(language)", .invalidCharacters)
                     return nil
                 }
                 return validator.require("\(field).\(language)", value, maxLength: maxLength)
@@ -27,7 +27,7 @@ struct ContentLibrary: Sendable {
         let bodies = texts("body", request.body, maxLength: 10_000)
         let publishedAt = request.publishedAt ?? now
         // A notice about an item nobody can open yet would point at nothing.
-        if request.notify == true, publishedAt > now { validator.add("notify", "invalid_value") }
+        if request.notify == true, publishedAt > now { validator.add("notify", .invalidValue) }
         try validator.throwIfInvalid()
         guard let kind, case let (tk?, tr?, te?) = (titles[0], titles[1], titles[2]), case let (bk?, br?, be?) = (bodies[0], bodies[1], bodies[2])
         else {
@@ -82,7 +82,7 @@ struct ContentLibrary: Sendable {
         if publishedOnly { query = query.filter(\.$publishedAt <= services.clock.now()) }
         if let cursor {
             guard let anchorID = UUID(uuidString: cursor), try await ContentItem.find(anchorID, on: database) != nil else {
-                throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
+                throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
             }
             let table = ContentItem.schema
             query = query.filter(

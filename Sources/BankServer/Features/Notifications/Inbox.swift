@@ -31,7 +31,7 @@ struct Inbox: Sendable {
         if let cursor {
             guard let anchorID = UUID(uuidString: cursor),
                 try await InboxItem.query(on: database).filter(\.$id == anchorID).filter(\.$userID == userID).first() != nil
-            else { throw BankError.validation([.init(field: "cursor", code: "invalid_value")]) }
+            else { throw BankError.validation([.init(field: "cursor", code: .invalidValue)]) }
             let table = InboxItem.schema
             query = query.filter(
                 .sql(

@@ -24,6 +24,19 @@ struct NotificationMessage: Codable, Sendable, Equatable {
         return Rendered(title: title, body: localizer.text(key, language, values))
     }
 
+    /// Law 94-V art. 16: what leaves through a relay that may sit abroad (push through APNs/FCM, e-mail): a fixed
+    /// text that never takes a parameter, so no amount, name, account or number goes out; the app fetches the
+    /// details once it opens. `<key>.relay` when the table has it, otherwise the category's generic text; the title
+    /// is `<key>.title` only when it has no placeholder.
+    func renderForRelay(_ localizer: Localizer, category: NotificationCategory, in language: Language) -> Rendered {
+        let titleKey = key + ".title"
+        let ownTitle = localizer.has(titleKey) ? localizer.text(titleKey, language) : nil
+        let title = ownTitle.flatMap { $0.contains("{") ? nil : $0 } ?? localizer.text("notification.category.\(category.rawValue)", language)
+        let relayKey = key + ".relay"
+        let body = localizer.text(localizer.has(relayKey) ? relayKey : "notification.relay.\(category.rawValue)", language)
+        return Rendered(title: title, body: body)
+    }
+
     /// Plain parameters, overridden by those for `language`.
     func parameters(in language: Language) -> [String: String] {
         let suffixes = Set(Language.allCases.map { "." + $0.rawValue })

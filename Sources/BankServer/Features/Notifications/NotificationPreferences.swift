@@ -35,7 +35,7 @@ struct NotificationPreferences: Sendable {
                 if let channel = NotificationChannel(rawValue: name) {
                     result.insert(channel)
                 } else {
-                    validator.add("\(field)[\(index)]", "unknown_channel")
+                    validator.add("\(field)[\(index)]", .unknownChannel)
                 }
             }
             return result
@@ -45,7 +45,7 @@ struct NotificationPreferences: Sendable {
             marketing: channels("marketing", update.marketing),
             language: update.language.flatMap(Language.init(rawValue:))
         )
-        if update.language != nil, choice.language == nil { validator.add("language", "invalid_value") }
+        if update.language != nil, choice.language == nil { validator.add("language", .invalidValue) }
         try validator.throwIfInvalid()
         try await database.transaction { tx in
             let row = try await NotificationPreference.query(on: tx).filter(\.$userID == userID).first() ?? NotificationPreference()

@@ -47,6 +47,13 @@ struct NotificationService: Sendable {
         user known: User? = nil,
         on database: any Database
     ) async throws -> Set<NotificationChannel> {
+        var known = known
+        if category != .security {
+            // Law 94-V art. 24–25: a data block stops every notice but security ones; §6.2: no marketing before
+            // the edition in force is accepted
+            if known == nil { known = try await User.find(userID, on: database) }
+            guard let user = known, try await mayReceive(category, user: user, on: database) else { return [] }
+        }
         let preferences = try await NotificationPreferences(services: services).current(userID, on: database)
         var channels: Set<NotificationChannel>
         switch category {
@@ -61,12 +68,14 @@ struct NotificationService: Sendable {
         guard !channels.isEmpty else { return [] }
         let language = preferences.language ?? hint ?? .kk
         let rendered = message.render(services.localizer, category: category, in: language)
+        // art. 16: push (APNs/FCM) and e-mail carry a text without details; the inbox and SMS stay in the country
+        let relayed = message.renderForRelay(services.localizer, category: category, in: language)
         if channels.contains(.inApp) { try await Inbox(services: services).add(message, category: category, userID: userID, on: database) }
         if channels.contains(.sms) || channels.contains(.email) {
             var loaded = known
             if loaded == nil { loaded = try await User.find(userID, on: database) }
             guard let user = loaded else { return [] }
-            let person = try services.vault.open(user)
+            let person = try await services.vault.open(user, on: database)
             if channels.contains(.sms) {
                 let phone = phoneOverride ?? person.phone
                 try await SMSOutbox(services: services).enqueue(
@@ -80,8 +89,8 @@ struct NotificationService: Sendable {
             if channels.contains(.email) {
                 try await EmailOutbox(services: services).enqueue(
                     to: person.email,
-                    subject: rendered.title,
-                    body: rendered.body,
+                    subject: relayed.title,
+                    body: relayed.body,
                     category: category.rawValue,
                     userID: userID,
                     on: database
@@ -90,10 +99,21 @@ struct NotificationService: Sendable {
         }
         if channels.contains(.push) {
             let devices = try await PushOutbox(services: services)
-                .enqueue(toDevicesOf: userID, title: rendered.title, body: rendered.body, category: category.rawValue, on: database)
+                .enqueue(toDevicesOf: userID, title: relayed.title, body: relayed.body, category: category.rawValue, on: database)
             if devices == 0 { channels.remove(.push) }
         }
         return channels
+    }
+
+    /// Whether a non-security notice may reach `user`: not while their data is blocked (Law 94-V art. 24–25); and
+    /// marketing only once they accepted the edition in force (§6.2), whatever their consent says.
+    func mayReceive(_ category: NotificationCategory, user: User, on database: any Database) async throws -> Bool {
+        guard category != .security else { return true }
+        guard user.status != .dataBlocked else { return false }
+        if category == .marketing, let current = try await services.policyVersions.current(on: database) {
+            return user.acceptedPolicyVersion >= current
+        }
+        return true
     }
 
     /// §2.2.8: once the marketing consent is withdrawn nothing still waiting may go out, on any channel.

@@ -32,7 +32,7 @@ enum NotificationsController {
 
     static func read(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
-        try await Inbox(services: req.bank).markRead(try req.uuidParameter("itemId"), userID: caller.userID, on: req.db)
+        try await Inbox(services: req.bank).markRead(try req.parameter(.itemId), userID: caller.userID, on: req.db)
         return .noContent
     }
 
@@ -43,14 +43,14 @@ enum NotificationsController {
 
     static func registerPushToken(req: Request) async throws -> PushTokenView {
         let caller = try req.caller
-        let deviceID = try req.uuidParameter("deviceId")
+        let deviceID = try req.parameter(.deviceId)
         let body = try req.decodeBody(PushTokenRegistration.self)
         return try await PushTokens(services: req.bank).register(body, deviceID: deviceID, userID: caller.userID, on: req.db)
     }
 
     static func removePushToken(req: Request) async throws -> HTTPStatus {
         let caller = try req.caller
-        try await PushTokens(services: req.bank).remove(deviceID: try req.uuidParameter("deviceId"), userID: caller.userID, on: req.db)
+        try await PushTokens(services: req.bank).remove(deviceID: try req.parameter(.deviceId), userID: caller.userID, on: req.db)
         return .noContent
     }
 }

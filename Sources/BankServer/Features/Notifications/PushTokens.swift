@@ -15,11 +15,11 @@ struct PushTokens: Sendable {
         let token = registration.token.trimmingCharacters(in: .whitespacesAndNewlines)
         // APNs tokens are 64 hex digits, FCM tokens about 160 printable characters; nothing else belongs here.
         if token.isEmpty {
-            validator.add("token", "required")
+            validator.add("token", .required)
         } else if token.count > 4096 || token.count < 16 || !token.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 }) {
-            validator.add("token", "invalid_value")
+            validator.add("token", .invalidValue)
         }
-        if !Self.platforms.contains(registration.platform) { validator.add("platform", "invalid_value") }
+        if !Self.platforms.contains(registration.platform) { validator.add("platform", .invalidValue) }
         try validator.throwIfInvalid()
         do {
             return try await store(token, platform: registration.platform, deviceID: deviceID, userID: userID, on: database)

@@ -9,13 +9,13 @@ enum BeneficiariesController {
     // MARK: - Beneficiaries
 
     static func listBeneficiaries(req: Request) async throws -> ListPage<BeneficiaryView> {
-        let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: false)
+        let companyID = try await member(req, of: try req.parameter(.companyId), writing: false)
         let items = try await SavedBeneficiary.query(on: req.db).filter(\.$company.$id == companyID).sort(\.$name).all()
         return ListPage(items: items.map(Self.view), nextCursor: nil)
     }
 
     static func createBeneficiary(req: Request) async throws -> Reply<BeneficiaryView> {
-        let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: true)
+        let companyID = try await member(req, of: try req.parameter(.companyId), writing: true)
         let saved = try Self.validated(try req.decodeBody(BeneficiaryView.self))
         saved.$company.id = companyID
         saved.createdAt = req.bank.clock.now()
@@ -37,7 +37,7 @@ enum BeneficiariesController {
     }
 
     static func beneficiaryFromPayment(req: Request) async throws -> Reply<BeneficiaryView> {
-        let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
+        let (record, _) = try await req.bank.payments.order(try req.parameter(.paymentId), caller: try req.caller, on: req.db)
         _ = try await member(req, of: record.$company.id, writing: true)
         let name = try Self.name(try req.decodeBody(SaveFromPaymentRequest.self).name)
         let saved = SavedBeneficiary()
@@ -53,13 +53,13 @@ enum BeneficiariesController {
     // MARK: - Templates
 
     static func listTemplates(req: Request) async throws -> ListPage<TemplateView> {
-        let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: false)
+        let companyID = try await member(req, of: try req.parameter(.companyId), writing: false)
         let items = try await PaymentTemplate.query(on: req.db).filter(\.$company.$id == companyID).sort(\.$name).all()
         return ListPage(items: try items.map(Self.view), nextCursor: nil)
     }
 
     static func createTemplate(req: Request) async throws -> Reply<TemplateView> {
-        let companyID = try await member(req, of: try req.uuidParameter("companyId"), writing: true)
+        let companyID = try await member(req, of: try req.parameter(.companyId), writing: true)
         let body = try req.decodeBody(TemplateView.self)
         let template = try Self.template(name: body.name, order: body.order)
         template.$company.id = companyID
@@ -83,7 +83,7 @@ enum BeneficiariesController {
     }
 
     static func templateFromPayment(req: Request) async throws -> Reply<TemplateView> {
-        let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
+        let (record, _) = try await req.bank.payments.order(try req.parameter(.paymentId), caller: try req.caller, on: req.db)
         _ = try await member(req, of: record.$company.id, writing: true)
         let name = try Self.name(try req.decodeBody(SaveFromPaymentRequest.self).name)
         guard let payer = try await Account.find(record.$payerAccount.id, on: req.db) else { throw BankError.notFound }
@@ -119,13 +119,13 @@ enum BeneficiariesController {
     }
 
     private static func ownedBeneficiary(_ req: Request) async throws -> SavedBeneficiary {
-        guard let item = try await SavedBeneficiary.find(try req.uuidParameter("itemId"), on: req.db) else { throw BankError.notFound }
+        guard let item = try await SavedBeneficiary.find(try req.parameter(.itemId), on: req.db) else { throw BankError.notFound }
         _ = try await member(req, of: item.$company.id, writing: true)
         return item
     }
 
     private static func ownedTemplate(_ req: Request) async throws -> PaymentTemplate {
-        guard let item = try await PaymentTemplate.find(try req.uuidParameter("itemId"), on: req.db) else { throw BankError.notFound }
+        guard let item = try await PaymentTemplate.find(try req.parameter(.itemId), on: req.db) else { throw BankError.notFound }
         _ = try await member(req, of: item.$company.id, writing: true)
         return item
     }
@@ -156,7 +156,7 @@ enum BeneficiariesController {
     static func template(name: String, order: PaymentOrderInput) throws -> PaymentTemplate {
         var violations: [FieldViolation] = []
         if case .failure(let invalid) = PaymentOrder.validate(order) {
-            violations = invalid.violations.map { FieldViolation(field: "order.\($0.field)", code: $0.code) }
+            violations = invalid.violations.map { FieldViolation(field: "order.\($0.field)", code: FieldCode(core: $0.code)) }
         }
         var validator = FieldValidator()
         let trimmed = validator.require("name", name, maxLength: 100)

@@ -22,7 +22,7 @@ struct IdempotencyGuard: Sendable {
     func run(_ req: Request, operation: @Sendable () async throws -> Response) async throws -> Response {
         guard let key = req.headers.first(name: Self.header) else { return try await operation() }
         guard (1...128).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            throw BankError.validation([FieldViolation(field: Self.header, code: "invalid_value")])
+            throw BankError.validation([FieldViolation(field: Self.header, code: .invalidValue)])
         }
         let caller = try req.caller
         let requestHash = Self.requestHash(

@@ -6,7 +6,7 @@ import Vapor
 /// The director sets per-payment and daily limits for the company or for one employee.
 enum LimitsController {
     static func signingRule(req: Request) async throws -> SigningRuleView {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
         return SigningRuleView(dualSignatureAbove: company.dualSignatureThreshold, authorMaySignAlone: company.authorMaySignAlone)
     }
@@ -17,11 +17,11 @@ enum LimitsController {
     }
 
     private static func changeSigningRule(req: Request) async throws -> SigningRuleView {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let caller = try req.caller
         let body = try req.decodeBody(SigningRuleView.self)
         if let threshold = body.dualSignatureAbove, threshold < 0 {
-            throw BankError.validation([FieldViolation(field: "dualSignatureAbove", code: "not_positive")])
+            throw BankError.validation([FieldViolation(field: "dualSignatureAbove", code: .notPositive)])
         }
         guard let company = try await Company.find(companyID, on: req.db) else { throw BankError.notFound }
         try await StepUp(services: req.bank).check(try StepUp.Proof(req, action: .signingRule, scope: companyID), action: .signingRule, on: req.db)
@@ -41,7 +41,7 @@ enum LimitsController {
     }
 
     static func list(req: Request) async throws -> ListPage<PaymentLimitView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let limits = try await PaymentLimit.query(on: req.db).filter(\.$company.$id == companyID).all()
         return ListPage(items: limits.map(Self.view), nextCursor: nil)
     }
@@ -52,13 +52,13 @@ enum LimitsController {
     }
 
     private static func setLimit(req: Request) async throws -> PaymentLimitView {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let caller = try req.caller
         let body = try req.decodeBody(PaymentLimitView.self)
         var validator = FieldValidator()
-        if (try? Currency(code: body.currency)) == nil { validator.add("currency", "invalid_value") }
-        if let perPayment = body.perPayment, perPayment <= 0 { validator.add("perPayment", "not_positive") }
-        if let daily = body.daily, daily <= 0 { validator.add("daily", "not_positive") }
+        if (try? Currency(code: body.currency)) == nil { validator.add("currency", .invalidValue) }
+        if let perPayment = body.perPayment, perPayment <= 0 { validator.add("perPayment", .notPositive) }
+        if let daily = body.daily, daily <= 0 { validator.add("daily", .notPositive) }
         try validator.throwIfInvalid()
         if let userID = body.userId {
             _ = try await CompanyAccess.membership(userID: userID, companyID: companyID, on: req.db)

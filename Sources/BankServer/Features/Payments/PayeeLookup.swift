@@ -4,8 +4,10 @@ import Fluent
 import Vapor
 
 /// §2.3.4 payee lookup by phone: the app sends one number the user picked (never the phone book), with the
-/// `contacts` consent; the answer is a masked name and what can be paid. Rate-limited per user (10 a minute,
-/// 50 a day) so the bank's client list cannot be enumerated, and audited without the number.
+/// `contacts` consent; the answer is what can be paid (a transfer, a mobile top-up). Another client's masked name
+/// is shown only when that client opted in to being found (a live `findable_by_phone` consent): without it the
+/// lookup discloses nothing of theirs but that a transfer can be made. Rate-limited per user (10 a minute, 50 a
+/// day) so the bank's client list cannot be enumerated, and audited without the number.
 struct PayeeLookup: Sendable {
     let services: BankServices
 
@@ -21,7 +23,12 @@ struct PayeeLookup: Sendable {
 
         let client = try await User.query(on: database)
             .filter(\.$phoneIndex == services.vault.phoneIndex(phone)).filter(\.$status == .active).first()
-        let nameMasked = try client.map { Self.maskedName(try services.vault.open($0).fullName) }
+        var nameMasked: String?
+        if let client,
+            try await ConsentService(services: services).live(.findableByPhone, userID: try client.requireID(), on: database) != nil
+        {
+            nameMasked = Self.maskedName(try await services.vault.open(client, on: database).fullName)
+        }
         let mobileOperator = ServiceProvider.mobileOperator(of: phone)
         var canPay: [String] = []
         if mobileOperator != nil { canPay.append("mobile_top_up") }
@@ -30,7 +37,7 @@ struct PayeeLookup: Sendable {
             .payeeLookedUp,
             actor: caller.userID,
             subject: .user(caller.userID),
-            details: ["client": client == nil ? "no" : "yes", "operator": mobileOperator?.id ?? "-"],
+            details: ["client": client == nil ? "no" : "yes", "name_shown": nameMasked == nil ? "no" : "yes", "operator": mobileOperator?.id ?? "-"],
             at: services.clock.now(),
             on: database
         )

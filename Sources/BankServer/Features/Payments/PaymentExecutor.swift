@@ -16,14 +16,11 @@ struct PaymentExecutor: Sendable {
         let target: PaymentOrderRecord.Status
         do { target = try record.status.applying(record.kind == .interbank ? .send : .execute) } catch { throw BankError.paymentStatusChanged }
         let transactionID = UUID()
-        let claimed = try await sql.raw(
-            """
-            UPDATE payment_orders SET status = \(bind: target.rawValue), executed_at = \(bind: now), updated_at = \(bind: now),
-              ledger_transaction_id = \(bind: transactionID)
-            WHERE id = \(bind: orderID) AND status = \(bind: record.status.rawValue) AND content_hash = \(bind: record.contentHash)
-            RETURNING id
-            """
-        ).first()
+        let claimed = try await sql.claim(
+            PaymentOrderRecord.schema,
+            id: orderID,
+            set: ["status": target.rawValue, "executed_at": now, "updated_at": now, "ledger_transaction_id": transactionID]
+        ) { $0.where("status", .equal, record.status.rawValue).where("content_hash", .equal, record.contentHash) }
         guard claimed != nil else { throw BankError(status: .conflict, code: .paymentNotSignable) }
         try await PaymentLimits(services: services).charge(record, on: database)
         let currency = try Currency(code: record.currency)

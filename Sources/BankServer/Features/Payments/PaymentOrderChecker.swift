@@ -20,7 +20,7 @@ struct PaymentOrderChecker: Sendable {
         case .success(let valid): order = valid
         case .failure(let invalid):
             order = nil
-            violations = invalid.violations.map { FieldViolation(field: $0.field, code: $0.code) }
+            violations = invalid.violations.map { FieldViolation(field: $0.field, code: FieldCode(core: $0.code)) }
         }
         // The payer account is looked up even when other fields are wrong, so its error is reported too. A payee at
         // this bank is read in the same query.
@@ -32,27 +32,30 @@ struct PaymentOrderChecker: Sendable {
         if let payerIBAN {
             payer = known.first { $0.iban == payerIBAN.value && $0.$company.id == companyID }
             if payer == nil, !violations.contains(where: { $0.field == "payerAccount" }) {
-                violations.append(FieldViolation(field: "payerAccount", code: "unknown_account"))
+                violations.append(FieldViolation(field: "payerAccount", code: .unknownAccount))
             }
         }
         guard let order, let payer, let payerID = payer.id, violations.isEmpty else {
-            throw BankError.validation(violations.isEmpty ? [FieldViolation(field: "payerAccount", code: "unknown_account")] : violations)
+            throw BankError.validation(violations.isEmpty ? [FieldViolation(field: "payerAccount", code: .unknownAccount)] : violations)
         }
+        // Issue 14: a closed account takes no new orders, from it or to it
+        if payer.status == .closed { throw BankError.validation([FieldViolation(field: "payerAccount", code: .accountClosed)]) }
         if payer.currency != order.amount.currency.code {
-            throw BankError.validation([FieldViolation(field: "currency", code: "currency_mismatch")])
+            throw BankError.validation([FieldViolation(field: "currency", code: .currencyMismatch)])
         }
         if order.beneficiaryAccount == order.payerAccount {
-            throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "same_account")])
+            throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: .sameAccount)])
         }
         let kind: PaymentOrderRecord.Kind
         if order.beneficiaryAccount.bankCode == services.config.bankCode {
             guard let payee = known.first(where: { $0.iban == order.beneficiaryAccount.value }), payee.kind == .current
             else {
-                throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "unknown_account")])
+                throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: .unknownAccount)])
             }
             if payee.currency != order.amount.currency.code {
-                throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: "currency_mismatch")])
+                throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: .currencyMismatch)])
             }
+            if payee.status == .closed { throw BankError.validation([FieldViolation(field: "beneficiaryAccount", code: .accountClosed)]) }
             kind = payee.$company.id == companyID ? .ownAccounts : .intrabank
         } else {
             kind = .interbank

@@ -260,7 +260,7 @@ struct PaymentService: Sendable {
         language: Language,
         on database: any Database
     ) async throws -> (OtpChallenge, PhoneNumber) {
-        let phone = try services.vault.open(caller.user).phone
+        let phone = try await services.vault.open(caller.user, on: database).phone
         let amount = Money(minorUnits: record.amount, currency: try Currency(code: record.currency))
         let challenge = try await services.otp.issue(
             purpose: .paymentConfirmation,

@@ -7,7 +7,7 @@ import Vapor
 enum PaymentsController {
     /// 202 when one SMS code must confirm the signed orders.
     static func signBasket(req: Request) async throws -> Reply<BasketOutcome> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(BasketSignRequest.self)
         let (records, challenge, phone) = try await SigningBasket(services: req.bank).sign(
             companyID: companyID,
@@ -25,7 +25,7 @@ enum PaymentsController {
     }
 
     static func confirmBasket(req: Request) async throws -> BasketOutcome {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(BasketConfirmRequest.self)
         let records = try await SigningBasket(services: req.bank).confirm(
             companyID: companyID,
@@ -41,7 +41,7 @@ enum PaymentsController {
     }
 
     static func create(req: Request) async throws -> Reply<PaymentOrderView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let input = try req.decodeBody(PaymentOrderInput.self)
         let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
         return .created(try await PaymentViews.view(record, on: req.db))
@@ -55,7 +55,7 @@ enum PaymentsController {
 
     /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.
     static func createServicePayment(req: Request) async throws -> Reply<PaymentOrderView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(ServicePaymentRequest.self)
         let record = try await ServicePaymentService(services: req.bank).create(
             companyID: companyID,
@@ -68,25 +68,25 @@ enum PaymentsController {
 
     static func update(req: Request) async throws -> PaymentOrderView {
         let input = try req.decodeBody(PaymentOrderInput.self)
-        let record = try await req.bank.payments.update(orderID: try req.uuidParameter("paymentId"), caller: try req.caller, input: input, on: req.db)
+        let record = try await req.bank.payments.update(orderID: try req.parameter(.paymentId), caller: try req.caller, input: input, on: req.db)
         return try await PaymentViews.view(record, on: req.db)
     }
 
     /// Newest first, keyset-paged on the full-precision creation time plus id, so orders created in one instant are
     /// never skipped (issue 10). `awaiting=me`: only the orders that wait for the caller's signature.
     static func list(req: Request) async throws -> ListPage<PaymentOrderView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let caller = try req.caller
         let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
         var cursor = try req.query[String.self, at: "cursor"].map(KeysetAnchor.parse)
         if let anchor = cursor,
             try await PaymentOrderRecord.query(on: req.db).filter(\.$id == anchor).filter(\.$company.$id == companyID).first() == nil
         {
-            throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
+            throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
         }
         let awaiting =
             try req.query[String.self, at: "awaiting"].map { value in
-                guard value == "me" else { throw BankError.validation([.init(field: "awaiting", code: "invalid_value")]) }
+                guard value == "me" else { throw BankError.validation([.init(field: "awaiting", code: .invalidValue)]) }
                 return true
             } ?? false
         let limit = 50
@@ -112,20 +112,20 @@ enum PaymentsController {
 
     /// A signer refuses an order before it executes (issue 10).
     static func reject(req: Request) async throws -> PaymentOrderView {
-        let orderID = try req.uuidParameter("paymentId")
+        let orderID = try req.parameter(.paymentId)
         let body = try req.decodeBody(RejectPaymentRequest.self)
         let record = try await req.bank.payments.reject(orderID: orderID, caller: try req.caller, reason: body.reason, on: req.db)
         return try await PaymentViews.view(record, on: req.db)
     }
 
     static func show(req: Request) async throws -> PaymentOrderView {
-        let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
+        let (record, _) = try await req.bank.payments.order(try req.parameter(.paymentId), caller: try req.caller, on: req.db)
         return try await PaymentViews.view(record, on: req.db)
     }
 
     /// 202 when an SMS code must confirm the signature.
     static func sign(req: Request) async throws -> Reply<SignOutcome> {
-        let orderID = try req.uuidParameter("paymentId")
+        let orderID = try req.parameter(.paymentId)
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
         let risk = RiskContext(location: body.location, ip: req.clientIP)
         let outcome = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
@@ -142,7 +142,7 @@ enum PaymentsController {
     }
 
     static func confirm(req: Request) async throws -> PaymentOrderView {
-        let orderID = try req.uuidParameter("paymentId")
+        let orderID = try req.parameter(.paymentId)
         let body = try req.decodeBody(OtpAnswer.self)
         let record = try await PaymentViews.rejectingOnLedgerFailure(orderID, on: req.db) {
             try await req.bank.payments.confirm(

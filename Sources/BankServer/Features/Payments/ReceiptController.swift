@@ -7,7 +7,7 @@ import Vapor
 /// printable page in the reader's language. Only for members of the order's company.
 enum ReceiptController {
     static func receipt(req: Request) async throws -> Reply<PaymentReceipt> {
-        let (record, _) = try await req.bank.payments.order(try req.uuidParameter("paymentId"), caller: try req.caller, on: req.db)
+        let (record, _) = try await req.bank.payments.order(try req.parameter(.paymentId), caller: try req.caller, on: req.db)
         guard [.executed, .sent, .settled, .returned].contains(record.status), let executedAt = record.executedAt else {
             throw BankError(status: .conflict, code: .paymentNotSignable)
         }

@@ -19,28 +19,28 @@ struct ServicePaymentService: Sendable {
         if let phoneText = request.phone {
             if let phone = validator.parse("phone", { try PhoneNumber(phoneText) }) {
                 provider = ServiceProvider.mobileOperator(of: phone)
-                if provider == nil { validator.add("phone", "not_mobile") }
+                if provider == nil { validator.add("phone", .notMobile) }
                 reference = phone.value
             }
         } else if let id = request.providerId {
             provider = ServiceProvider.find(id)
-            if provider?.kind != .utility { validator.add("providerId", "unknown_code") }
+            if provider?.kind != .utility { validator.add("providerId", .unknownCode) }
             let account = (request.accountNumber ?? "").trimmingCharacters(in: .whitespaces)
             if !(4...20).contains(account.count) || !account.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-                validator.add("accountNumber", "invalid_format")
+                validator.add("accountNumber", .invalidFormat)
             }
             reference = account
         } else {
-            validator.add("phone", "required")
+            validator.add("phone", .required)
         }
         var payer: Account?
         if let iban = try? IBAN(request.payerAccount) {
             payer = try await Account.query(on: database).filter(\.$iban == iban.value).filter(\.$company.$id == companyID).first()
         }
-        if payer == nil { validator.add("payerAccount", "unknown_account") }
+        if payer == nil { validator.add("payerAccount", .unknownAccount) }
         var amount: Money?
         if let payer, let currency = try? Currency(code: payer.currency) {
-            if currency != .kzt { validator.add("payerAccount", "currency_mismatch") }
+            if currency != .kzt { validator.add("payerAccount", .currencyMismatch) }
             amount = validator.parse("amount") { () throws -> Money in
                 let money = try Money(parsing: request.amount, currency: currency)
                 guard money.isPositive else { throw BankError.malformedRequest }

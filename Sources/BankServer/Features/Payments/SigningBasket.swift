@@ -27,13 +27,13 @@ struct SigningBasket: Sendable {
         -> ([PaymentOrderRecord], OtpChallenge?, PhoneNumber)
     {
         try Self.checkIDs(ids)
-        let phone = try services.vault.open(caller.user).phone
+        let phone = try await services.vault.open(caller.user, on: database).phone
         return try await database.transaction { tx in
             var records: [PaymentOrderRecord] = []
             var awaitingCode: [PaymentOrderRecord] = []
             for (index, id) in ids.enumerated() {
                 guard try await PaymentOrderRecord.find(id, on: tx)?.$company.id == companyID else {
-                    throw BankError.validation([FieldViolation(field: "paymentIds[\(index)]", code: "invalid_value")])
+                    throw BankError.validation([FieldViolation(field: "paymentIds[\(index)]", code: .invalidValue)])
                 }
                 let result: PaymentService.SignResult
                 // each order gets the same §2.2.4 assessment as when signed alone (review H1)
@@ -129,7 +129,7 @@ struct SigningBasket: Sendable {
             do {
                 totals[record.currency] = try (totals[record.currency] ?? .zero(money.currency)).adding(money)
             } catch {
-                throw BankError.validation([FieldViolation(field: "paymentIds", code: "amount_too_large")])
+                throw BankError.validation([FieldViolation(field: "paymentIds", code: .amountTooLarge)])
             }
         }
         return totals.sorted { $0.key < $1.key }.map(\.value)
@@ -137,7 +137,7 @@ struct SigningBasket: Sendable {
 
     private static func checkIDs(_ ids: [UUID]) throws {
         guard !ids.isEmpty, ids.count <= maximum, Set(ids).count == ids.count else {
-            throw BankError.validation([FieldViolation(field: "paymentIds", code: "invalid_value")])
+            throw BankError.validation([FieldViolation(field: "paymentIds", code: .invalidValue)])
         }
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 /// Payroll endpoints: upload, read, sign, confirm (issue 3).
 enum PayrollController {
     static func create(req: Request) async throws -> Reply<PayrollView> {
-        let companyID = try req.uuidParameter("companyId")
+        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(PayrollUpload.self)
         let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
         let payroll = try await PayrollService(services: req.bank).create(companyID: companyID, caller: try req.caller, draft: draft, on: req.db)
@@ -15,7 +15,7 @@ enum PayrollController {
 
     static func show(req: Request) async throws -> PayrollView {
         let (payroll, _) = try await PayrollService(services: req.bank).payroll(
-            try req.uuidParameter("payrollId"),
+            try req.parameter(.payrollId),
             caller: try req.caller,
             on: req.db
         )
@@ -24,7 +24,7 @@ enum PayrollController {
 
     /// 202 when an SMS code must confirm the signature.
     static func sign(req: Request) async throws -> Reply<PayrollView> {
-        let id = try req.uuidParameter("payrollId")
+        let id = try req.parameter(.payrollId)
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(SignPaymentRequest.self) : SignPaymentRequest()
         let (payroll, challenge, phone) = try await PayrollService(services: req.bank).sign(
             payrollID: id,
@@ -40,7 +40,7 @@ enum PayrollController {
     }
 
     static func confirm(req: Request) async throws -> PayrollView {
-        let id = try req.uuidParameter("payrollId")
+        let id = try req.parameter(.payrollId)
         let body = try req.decodeBody(OtpAnswer.self)
         let payroll = try await PayrollService(services: req.bank).confirm(
             payrollID: id,

@@ -28,14 +28,14 @@ struct PayrollService: Sendable {
         if let iban = try? IBAN(draft.payerAccount) {
             payer = try await Account.query(on: database).filter(\.$iban == iban.value).filter(\.$company.$id == companyID).first()
         }
-        if payer == nil { validator.add("payerAccount", "unknown_account") }
+        if payer == nil { validator.add("payerAccount", .unknownAccount) }
         try validator.throwIfInvalid()
         guard let payer, let payerID = payer.id, let number, let knp else { throw BankError.internalError }
         let currency = try Currency(code: payer.currency)
         let lines = try PayrollCSV.parse(draft.csv, currency: currency).mapError { BankError($0) }.get()
         var total = Money.zero(currency)
         for line in lines {
-            do { total = try total.adding(line.amount) } catch { throw BankError.validation([FieldViolation(field: "csv", code: "invalid_value")]) }
+            do { total = try total.adding(line.amount) } catch { throw BankError.validation([FieldViolation(field: "csv", code: .invalidValue)]) }
         }
         let finalTotal = total
         let payroll = Payroll()
@@ -107,7 +107,7 @@ struct PayrollService: Sendable {
     ) async throws -> (Payroll, OtpChallenge?, PhoneNumber) {
         let (payroll, membership) = try await payroll(payrollID, caller: caller, on: database)
         let slot = try membership.role.signatureSlot()
-        let phone = try services.vault.open(caller.user).phone
+        let phone = try await services.vault.open(caller.user, on: database).phone
         if payroll.status == .awaitingConfirmation {
             return (payroll, try await reissueCode(payroll, caller: caller, phone: phone, language: language, on: database), phone)
         }
@@ -246,9 +246,11 @@ struct PayrollService: Sendable {
         let now = services.clock.now()
         guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
         let riskReasons: String? = reasons.isEmpty ? nil : reasons.joined(separator: ",")
-        let claimed = try await sql.update(Payroll.schema).set("status", to: Payroll.Status.executing.rawValue).set("executed_at", to: now)
-            .set("risk_reasons", to: riskReasons).where("id", .equal, payrollID).where("status", .equal, Payroll.Status.awaitingConfirmation.rawValue)
-            .returning("id").first()
+        let claimed = try await sql.claim(
+            Payroll.schema,
+            id: payrollID,
+            set: ["status": Payroll.Status.executing.rawValue, "executed_at": now, "risk_reasons": riskReasons]
+        ) { $0.where("status", .equal, Payroll.Status.awaitingConfirmation.rawValue) }
         guard claimed != nil, let fresh = try await Payroll.find(payrollID, on: database) else {
             throw BankError(status: .conflict, code: .paymentNotSignable)
         }

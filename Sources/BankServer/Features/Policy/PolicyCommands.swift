@@ -39,7 +39,7 @@ struct PolicyPublishCommand: AsyncCommand {
                 "published policy edition \(edition.version), effective \(ISO8601DateFormatter().string(from: edition.effectiveAt))"
             )
         } catch let error as BankError {
-            let fields = error.fields.map { "\($0.field): \($0.code)" }.joined(separator: ", ")
+            let fields = error.fields.map { "\($0.field): \($0.code.rawValue)" }.joined(separator: ", ")
             throw CommandFailure(message: "\(error.code) \(fields)")
         }
     }

@@ -17,7 +17,7 @@ struct PolicyPublisher: Sendable {
         let lastUpdated = validator.parse("lastUpdated") { try CivilDate(request.lastUpdated) }
         let now = services.clock.now()
         let effectiveAt = request.effectiveAt ?? now
-        if effectiveAt < now.addingTimeInterval(-60) { validator.add("effectiveAt", "in_the_past") }
+        if effectiveAt < now.addingTimeInterval(-60) { validator.add("effectiveAt", .inThePast) }
         try validator.throwIfInvalid()
         guard let title, let kk, let ru, let en, let lastUpdated else { throw BankError.malformedRequest }
         return try await database.transaction { tx in

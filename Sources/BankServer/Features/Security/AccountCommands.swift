@@ -23,7 +23,15 @@ struct AccountUnblockCommand: AsyncCommand {
         } else {
             throw CommandFailure(message: "give --phone of a known client or --user <uuid>")
         }
-        try await app.bank.unauthorisedUse.unblock(userID: userID, on: app.db)
+        do {
+            try await app.bank.unauthorisedUse.unblock(userID: userID, on: app.db)
+        } catch let error as BankError where error.code == .accountNotSecurityBlocked {
+            let status = try await User.find(userID, on: app.db)?.status.rawValue ?? "unknown"
+            throw CommandFailure(
+                message: "user \(userID) is not blocked after a §5.2 report (status \(status)); "
+                    + "a data block (Law 94-V) is lifted only by an unblock privacy request"
+            )
+        }
         context.console.print("unblocked user \(userID)")
     }
 }

@@ -58,12 +58,12 @@ struct StepUp: Sendable {
     /// Returns when the request carries the valid code for this exact change; otherwise sends one and throws `Required`.
     func check(_ proof: Proof, action: Action, on database: any Database) async throws {
         if let idText = proof.challengeID, let code = proof.code {
-            guard let id = UUID(uuidString: idText) else { throw BankError.validation([.init(field: Self.challengeHeader, code: "invalid_value")]) }
+            guard let id = UUID(uuidString: idText) else { throw BankError.validation([.init(field: Self.challengeHeader, code: .invalidValue)]) }
             let challenge = try await services.otp.verify(challengeID: id, code: code, purpose: .controlChange, binding: proof.binding, on: database)
             guard challenge.userID == proof.caller.userID else { throw BankError.otpInvalid }
             return
         }
-        let phone = try services.vault.open(proof.caller.user).phone
+        let phone = try await services.vault.open(proof.caller.user, on: database).phone
         let challenge = try await services.otp.issue(
             purpose: .controlChange,
             userID: proof.caller.userID,

@@ -23,6 +23,7 @@ struct UnauthorisedUseService: Sendable {
             alert.channel = channel
             alert.createdAt = now
             try await alert.create(on: tx)
+            try await SecurityAlertQueue(services: services).announce(alert, on: tx)
             try await NotificationService(services: services).notify(user, .security, .init(key: "sms.security.blocked"), language: language, on: tx)
             try await AuditLog.record(
                 .securityUnauthorisedUseReported,
@@ -68,15 +69,17 @@ struct UnauthorisedUseService: Sendable {
         return try await report(userID: userID, channel: "sign_in_screen", language: language, on: database)
     }
 
-    /// The bank lifts the block (`bizbank account unblock`), after speaking to the client.
+    /// The bank lifts the §5.2 block (`bizbank account unblock`), after speaking to the client. Only that block: a
+    /// conditional update on `.blocked`, so a Law 94-V data block (`.dataBlocked`, lifted only by an unblock privacy
+    /// request) or any other status is never turned into `active`; `account_not_security_blocked` then.
     func unblock(userID: UUID, on database: any Database) async throws {
         try await database.transaction { tx in
             guard let user = try await User.find(userID, on: tx) else { throw BankError.notFound }
-            user.status = .active
-            user.blockedAt = nil
-            user.failedSignIns = 0
-            user.lockedUntil = nil
-            try await user.save(on: tx)
+            guard user.status == .blocked else { throw BankError.accountNotSecurityBlocked }
+            try await User.query(on: tx).filter(\.$id == userID).filter(\.$status == .blocked)
+                .set(\.$status, to: .active).set(\.$blockedAt, to: nil).set(\.$failedSignIns, to: 0).set(\.$lockedUntil, to: nil)
+                .update()
+            guard try await User.find(userID, on: tx)?.status == .active else { throw BankError.accountNotSecurityBlocked }
             try await AuditLog.record(
                 .accountUnblocked,
                 actor: nil,
@@ -95,6 +98,11 @@ struct UnauthorisedUseService: Sendable {
             message: services.localizer.text("contact.report_received", language)
         )
     }
+}
+
+extension BankError {
+    /// `bizbank account unblock` on an account not blocked after a §5.2 report (a data block, or none).
+    static let accountNotSecurityBlocked = BankError(status: .conflict, code: .accountNotSecurityBlocked)
 }
 
 extension BankServices {

@@ -39,12 +39,9 @@ struct StaffAuthService: Sendable {
         guard let sealed = staff.totpSecret, let sql = database as? any SQLDatabase,
             let step = TOTP(secret: try openSecret(sealed, of: staff)).matchingStep(of: code, at: services.clock.now())
         else { return false }
-        let taken = try await sql.raw(
-            """
-            UPDATE staff_members SET totp_last_step = \(bind: step) WHERE id = \(bind: try staff.requireID()) \
-            AND (totp_last_step IS NULL OR totp_last_step < \(bind: step)) RETURNING id
-            """
-        ).first()
+        let taken = try await sql.claim("staff_members", id: try staff.requireID(), set: ["totp_last_step": step]) {
+            $0.where(group: { $0.where("totp_last_step", .is, SQLLiteral.null).orWhere("totp_last_step", .lessThan, step) })
+        }
         return taken != nil
     }
 

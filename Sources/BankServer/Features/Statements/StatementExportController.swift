@@ -9,12 +9,12 @@ enum StatementExportController {
     static let maximumEntries = 100_000
 
     static func export(req: Request) async throws -> Response {
-        let (account, _) = try await CompanyAccess.account(try req.uuidParameter("accountId"), userID: try req.caller.userID, on: req.db)
+        let (account, _) = try await CompanyAccess.account(try req.parameter(.accountId), userID: try req.caller.userID, on: req.db)
         var validator = FieldValidator()
         let format = req.query[String.self, at: "format"] ?? "csv"
-        if !["csv", "1c"].contains(format) { validator.add("format", "invalid_value") }
+        if !["csv", "1c"].contains(format) { validator.add("format", .invalidValue) }
         let encoding = StatementExport.Encoding(rawValue: req.query[String.self, at: "encoding"] ?? "utf8")
-        if encoding == nil { validator.add("encoding", "invalid_value") }
+        if encoding == nil { validator.add("encoding", .invalidValue) }
         try validator.throwIfInvalid()
         let query = try StatementQuery(from: req)
         let (header, lines) = try await build(account: account, query: query, services: req.bank, on: req.db)
@@ -51,7 +51,7 @@ enum StatementExportController {
         // never a silently shortened statement (issue 10): a period with more entries is refused, with a narrower one to ask
         guard entries.count <= Self.maximumEntries else {
             throw BankError.validation([
-                FieldViolation(field: "from", code: "statement_too_large"), FieldViolation(field: "to", code: "statement_too_large"),
+                FieldViolation(field: "from", code: .statementTooLarge), FieldViolation(field: "to", code: .statementTooLarge),
             ])
         }
         let company = try await account.$company.get(on: database)

@@ -34,7 +34,7 @@ enum SupportController {
         if let cursor = req.query[String.self, at: "cursor"] {
             // the cursor is the last ticket's id; its time is compared inside the database, at full precision
             guard let id = UUID(uuidString: cursor), let last = try await SupportTicket.find(id, on: req.db), last.userID == caller.userID else {
-                throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
+                throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
             }
             query = query.group(.or) {
                 $0.filter(\.$createdAt < last.createdAt).group(.and) { $0.filter(\.$createdAt == last.createdAt).filter(\.$id < id) }
@@ -50,21 +50,21 @@ enum SupportController {
 
     static func show(req: Request) async throws -> TicketView {
         let service = SupportService(services: req.bank)
-        let ticket = try await service.ticket(try req.uuidParameter("ticketId"), ownedBy: try req.caller.userID, on: req.db)
+        let ticket = try await service.ticket(try req.parameter(.ticketId), ownedBy: try req.caller.userID, on: req.db)
         return try await service.view(ticket, on: req.db)
     }
 
     static func reply(req: Request) async throws -> TicketView {
         let body = try req.decodeBody(TicketMessageRequest.self)
         let service = SupportService(services: req.bank)
-        let ticket = try await service.clientReply(body.text, ticketID: try req.uuidParameter("ticketId"), userID: try req.caller.userID, on: req.db)
+        let ticket = try await service.clientReply(body.text, ticketID: try req.parameter(.ticketId), userID: try req.caller.userID, on: req.db)
         return try await service.view(ticket, on: req.db)
     }
 
     static func close(req: Request) async throws -> TicketView {
         let caller = try req.caller
         let service = SupportService(services: req.bank)
-        let ticket = try await service.ticket(try req.uuidParameter("ticketId"), ownedBy: caller.userID, on: req.db)
+        let ticket = try await service.ticket(try req.parameter(.ticketId), ownedBy: caller.userID, on: req.db)
         try await service.close(ticket, actor: caller.userID, on: req.db)
         return try await service.view(ticket, on: req.db)
     }
@@ -73,11 +73,10 @@ enum SupportController {
 
     /// `GET /staff/support/tickets[?status=open]`: oldest waiting first; subjects only after opening one.
     static func staffList(req: Request) async throws -> [TicketSummaryView] {
-        _ = try req.staff
         var query = SupportTicket.query(on: req.db)
         if let raw = req.query[String.self, at: "status"] {
             guard let status = SupportTicket.Status(rawValue: raw) else {
-                throw BankError.validation([.init(field: "status", code: "invalid_value")])
+                throw BankError.validation([.init(field: "status", code: .invalidValue)])
             }
             query = query.filter(\.$status == status)
         }
@@ -89,7 +88,7 @@ enum SupportController {
     /// Opening a ticket is a recorded read of the client's personal data.
     static func staffShow(req: Request) async throws -> TicketView {
         let staff = try req.staff
-        let id = try req.uuidParameter("ticketId")
+        let id = try req.parameter(.ticketId)
         guard let ticket = try await SupportTicket.find(id, on: req.db) else { throw BankError.notFound }
         try await StaffDataReader(services: req.bank).recordAccess(to: ticket.userID, reason: "support ticket \(id)", by: staff, on: req.db)
         return try await SupportService(services: req.bank).view(ticket, on: req.db)
@@ -99,7 +98,7 @@ enum SupportController {
         let staff = try req.staff
         let body = try req.decodeBody(TicketMessageRequest.self)
         let service = SupportService(services: req.bank)
-        let ticket = try await service.staffReply(body.text, ticketID: try req.uuidParameter("ticketId"), staff: staff, on: req.db)
+        let ticket = try await service.staffReply(body.text, ticketID: try req.parameter(.ticketId), staff: staff, on: req.db)
         // the answer shows the whole conversation: a recorded read too (review L1)
         try await StaffDataReader(services: req.bank).recordAccess(
             to: ticket.userID,
@@ -112,7 +111,7 @@ enum SupportController {
 
     static func staffClose(req: Request) async throws -> TicketView {
         let staff = try req.staff
-        guard let ticket = try await SupportTicket.find(try req.uuidParameter("ticketId"), on: req.db) else { throw BankError.notFound }
+        guard let ticket = try await SupportTicket.find(try req.parameter(.ticketId), on: req.db) else { throw BankError.notFound }
         let service = SupportService(services: req.bank)
         try await service.close(ticket, actor: staff.id, on: req.db)
         try await StaffDataReader(services: req.bank).recordAccess(

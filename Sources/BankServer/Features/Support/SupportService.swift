@@ -92,13 +92,13 @@ struct SupportService: Sendable {
 
     func feedback(_ request: FeedbackRequest, userID: UUID, on database: any Database) async throws -> FeedbackEntry {
         var validator = FieldValidator()
-        if !Self.topics.contains(request.topic) { validator.add("topic", "invalid_value") }
+        if !Self.topics.contains(request.topic) { validator.add("topic", .invalidValue) }
         let text = validator.require("text", request.text, maxLength: 4000)
-        if let rating = request.rating, !(1...5).contains(rating) { validator.add("rating", "out_of_range") }
+        if let rating = request.rating, !(1...5).contains(rating) { validator.add("rating", .outOfRange) }
         if let attachment = request.attachmentId {
             // only something this person uploaded: never another user's or company's document
             let owned = try await StoredDocument.query(on: database).filter(\.$id == attachment).filter(\.$uploader.$id == userID).count()
-            if owned == 0 { validator.add("attachmentId", "not_found") }
+            if owned == 0 { validator.add("attachmentId", .notFound) }
         }
         try validator.throwIfInvalid()
         guard let text else { throw BankError.malformedRequest }

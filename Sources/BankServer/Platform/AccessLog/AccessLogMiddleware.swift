@@ -5,7 +5,8 @@ import SQLKit
 import Vapor
 
 /// §1.1: records every request — time, IP, user agent / app version, method, path (never the query),
-/// status, duration and the user when known — and feeds the Prometheus request metrics.
+/// status, duration and the user when known — and feeds the Prometheus request metrics. The rows go through
+/// `AccessLogBuffer`: batched off the request path under `serve`.
 struct AccessLogMiddleware: AsyncMiddleware {
     let problems: ProblemMiddleware
 
@@ -27,50 +28,32 @@ struct AccessLogMiddleware: AsyncMiddleware {
         .increment()
         Timer(label: "http_request_duration_seconds", dimensions: [("route", route)], preferredDisplayUnit: .seconds)
             .recordNanoseconds(Int64(elapsed.components.seconds) * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        // liveness, readiness and metrics are the platform's own probes, not a person's use of the service (issue 15)
+        if Self.isProbe(request.url.path) { return response }
         let path = String(request.url.path.prefix(500))
+        let row = PendingAccessLogRow(
+            id: UUID(),
+            at: request.bank.clock.now(),
+            ip: request.clientIP,
+            userAgent: request.userAgent,
+            appVersion: request.headers.first(name: "X-App-Version").map { String($0.prefix(32)) },
+            method: request.method.rawValue,
+            path: path,
+            status: Int(response.status.code),
+            milliseconds: milliseconds,
+            userID: request.accessLogUser.userID
+        )
         do {
-            try await Self.insert(
-                at: request.bank.clock.now(),
-                ip: request.clientIP,
-                userAgent: request.userAgent,
-                appVersion: request.headers.first(name: "X-App-Version").map { String($0.prefix(32)) },
-                method: request.method.rawValue,
-                path: path,
-                status: Int(response.status.code),
-                milliseconds: milliseconds,
-                userID: request.accessLogUser.userID,
-                on: request.db
-            )
+            try await request.bank.accessLog.record(row, on: request.db)
         } catch {
             request.logger.error("access log write failed", metadata: ["path": "\(path)"])
         }
         return response
     }
-}
 
-extension AccessLogMiddleware {
-    /// One row of `AccessLogEntry`, written as a single SQL statement: this runs on every request, so it skips
-    /// the model layer's reflection (the transfer benchmark's profile, docs/BENCHMARKS.md).
-    static func insert(
-        at: Date,
-        ip: String,
-        userAgent: String,
-        appVersion: String?,
-        method: String,
-        path: String,
-        status: Int,
-        milliseconds: Int,
-        userID: UUID?,
-        on database: any Database
-    ) async throws {
-        guard let sql = database as? any SQLDatabase else { throw BankError.internalError }
-        try await sql.raw(
-            """
-            INSERT INTO access_log (id, at, ip, user_agent, app_version, method, path, status, duration_ms, user_id)
-            VALUES (\(bind: UUID()), \(bind: at), \(bind: ip), \(bind: userAgent), \(bind: appVersion), \(bind: method), \(bind: path),
-                    \(bind: status), \(bind: milliseconds), \(bind: userID))
-            """
-        ).run()
+    /// `/health/…` and `/metrics`: answered without an access-log row.
+    static func isProbe(_ path: String) -> Bool {
+        path == "/metrics" || path.hasPrefix("/health/")
     }
 }
 

@@ -32,8 +32,14 @@ struct AppConfig: Sendable {
     /// PostgreSQL schema search path (tests give each run its own schema).
     var postgresSearchPath: [String]?
     var postgresPoolSize: Int
-    /// 32 bytes; every other key is derived from it (HKDF), so one secret is rotated, not five.
+    /// 32 bytes (`BIZBANK_MASTER_KEY`): version `masterKeyVersion` of the master key. It wraps the person keys and the
+    /// system keys (`KeyRing`, `KeyRingStore`), so one secret is rotated (`bizbank keys rotate`), not five.
     var masterKey: Data
+    /// `BIZBANK_MASTER_KEY_VERSION` (default 1): raised by one at each rotation.
+    var masterKeyVersion: Int = 1
+    /// `BIZBANK_MASTER_KEY_PREVIOUS`: the master key of version `masterKeyVersion - 1`, set only until
+    /// `bizbank keys rotate` has re-wrapped everything under the new one.
+    var previousMasterKey: Data? = nil
     var appDomain: String
     /// The personal-data operator named in every consent record (Law 94-V art. 8).
     var operatorName: String
@@ -66,6 +72,11 @@ struct AppConfig: Sendable {
     var documents = DocumentSettings()
     /// DOMAIN.md: the interbank cut-off, minutes after midnight Kazakhstan time (`BIZBANK_CLEARING_CUTOFF`, HH:MM).
     var clearingCutOffMinutes = 18 * 60
+    /// Law 94-V art. 12: `KZ` once declared with the database host (`DataResidency`); required in production.
+    var dataResidency: String? = nil
+    /// §5.2: where a new security alert is announced (`BIZBANK_FRAUD_TEAM_EMAIL`, required in production); the
+    /// e-mail carries the alert's id only.
+    var fraudTeamEmail = "fraud-team@bizbank.kz"
 }
 
 /// The numbers of the security model (ARCHITECTURE.md), all configurable.
@@ -233,6 +244,23 @@ extension AppConfig {
             } else {
                 problems.append("BIZBANK_WEB_API_URL must be an http or https URL")
             }
+        }
+        config.masterKeyVersion = integer("BIZBANK_MASTER_KEY_VERSION", 1, 1...1_000_000)
+        if let encoded = env["BIZBANK_MASTER_KEY_PREVIOUS"], !encoded.isEmpty {
+            if let key = Data(base64Encoded: encoded), key.count == 32, config.masterKeyVersion > 1, key != masterKey {
+                config.previousMasterKey = key
+            } else {
+                problems.append(
+                    "BIZBANK_MASTER_KEY_PREVIOUS must be 32 bytes in base64, differ from BIZBANK_MASTER_KEY, and BIZBANK_MASTER_KEY_VERSION must be at least 2 (value not shown)"
+                )
+            }
+        }
+        config.dataResidency = DataResidency.load(env, database: database, isProduction: isProduction, problems: &problems)
+        if let raw = env["BIZBANK_FRAUD_TEAM_EMAIL"], !raw.isEmpty {
+            if (try? EmailAddress(raw)) == nil { problems.append("BIZBANK_FRAUD_TEAM_EMAIL must be an e-mail address") }
+            config.fraudTeamEmail = raw
+        } else if isProduction {
+            problems.append("BIZBANK_FRAUD_TEAM_EMAIL is required in production (§5.2 security alerts are announced there)")
         }
         // review L8: a cheap bcrypt cost is for tests and development only
         if isProduction, config.bcryptCost < 10 { problems.append("BIZBANK_BCRYPT_COST must be at least 10 in production") }

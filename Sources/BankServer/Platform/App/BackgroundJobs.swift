@@ -20,7 +20,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         auditTask = Task {
             while !Task.isCancelled {
                 do {
-                    try await AuditChainer.chainPending(on: database)
+                    try await AuditChainer.chainPending(on: database, keys: services.cipher.keys, logger: logger)
                 } catch {
                     logger.warning("audit chaining failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 }
@@ -63,6 +63,6 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         await task?.value
         await auditTask?.value
         // Chain what the last requests committed, so a clean shutdown leaves nothing pending.
-        _ = try? await AuditChainer.chainPending(on: application.db)
+        _ = try? await AuditChainer.chainPending(on: application.db, keys: services.cipher.keys, logger: application.logger)
     }
 }

@@ -24,6 +24,8 @@ struct BankServices: Sendable {
     let policyVersions: PolicyVersionCache
     /// Kazakhstan's working days, for legal deadlines.
     let workingCalendar: WorkingCalendar
+    /// §1.1 access-log rows on their way to the table; `configure` batches them under `serve` (issue 15).
+    var accessLog = AccessLogBuffer(batching: false)
 
     var security: SecuritySettings { config.security }
 }

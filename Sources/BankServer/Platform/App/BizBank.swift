@@ -47,6 +47,7 @@ public enum BizBank {
             }
         let app = try await Application.make(environment, group)
         app.asyncCommands.use(AuditCommands(), as: "audit")
+        app.asyncCommands.use(KeyCommands(), as: "keys")
         app.asyncCommands.use(AccountCommands(), as: "account")
         app.asyncCommands.use(PrivacyCommands(), as: "privacy")
         app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -6,7 +6,7 @@ import Vapor
 /// `not_found`, exactly like one that does not exist, so ids cannot be probed.
 struct CompanyScope: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let companyID = try request.uuidParameter("companyId")
+        let companyID = try request.parameter(.companyId)
         let membership = try await CompanyAccess.membership(userID: try request.caller.userID, companyID: companyID, on: request.db)
         request.storage[MembershipKey.self] = membership
         return try await next.respond(to: request)

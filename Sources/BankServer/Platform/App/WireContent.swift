@@ -9,6 +9,7 @@ extension OtpChallengeResponse: Content {}
 extension DeviceKeyEnrolled: Content {}
 extension DeviceChallenge: Content {}
 extension SecurityReportResult: Content {}
+extension SecurityAlertView: Content {}
 extension ChallengeStarted: Content {}
 extension PolicyEditionView: Content {}
 extension SessionView: Content {}
@@ -25,11 +26,6 @@ extension Request {
             throw BankError(status: .unsupportedMediaType, code: .unsupportedMediaType)
         }
         return try content.decode(T.self)
-    }
-
-    func uuidParameter(_ name: String) throws -> UUID {
-        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw BankError.malformedRequest }
-        return id
     }
 }
 
@@ -58,6 +54,7 @@ extension DisclosureRecord: Content {}
 extension DisclosureView: Content {}
 extension BreachIncidentView: Content {}
 extension BreachNotification: Content {}
+extension BreachIncidentList: Content {}
 extension PayeeLookupResult: Content {}
 extension ContactInfo: Content {}
 extension FeedbackView: Content {}

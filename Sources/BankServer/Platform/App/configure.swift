@@ -50,7 +50,7 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     app.bank = BankServices(
         config: config,
         clock: clock,
-        cipher: PersonalDataCipher(keys: KeyRing(masterKey: config.masterKey)),
+        cipher: PersonalDataCipher(keys: try await KeyRingStore.load(config, on: app.db)),
         localizer: localizer,
         smsGateway: gateway,
         passwordPolicy: try PasswordPolicy.bundled(),
@@ -65,6 +65,7 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     case .http(let url, let token): app.bank.pushGateway = HTTPPushGateway(client: app.http.client.shared, url: url, token: token)
     }
 
+    app.bank.accessLog = AccessLogBuffer(batching: config.runsBackgroundJobs)
     let problems = ProblemMiddleware(localizer: localizer)
     app.middleware = Middlewares()
     app.middleware.use(AccessLogMiddleware(problems: problems))
@@ -75,6 +76,7 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     try BankWeb.mount(app, config: WebConfig(apiBaseURL: config.webAPIURL, secureCookies: config.isProduction))
 
     if config.runsBackgroundJobs {
+        app.lifecycle.use(AccessLogFlusher(buffer: app.bank.accessLog))
         app.lifecycle.use(BackgroundJobs(services: app.bank))
     }
 }
@@ -123,6 +125,10 @@ enum BankMigrations {
             AddMoneyPathColumns(),
             AddStaffSecondFactor(),
             AddSoleProprietors(),
+            CreateAuditAnchors(), CreateSystemKeys(), CreatePersonKeys(), MovePersonKeysOutOfUsers(),
+            AddStaffAccessLegalBasis(), AddPrivacyRequestCorrection(),
+            AddBreachTracking(), AddAccountClosedAt(),
+            AddSecurityAlertHandledBy(),
         ]
     }
 }

@@ -18,10 +18,17 @@ func identityRoutes(_ tiers: RouteTiers) {
     codeAnswers.on(Endpoints.Identity.confirmUnauthorisedUseReport, use: SecurityController.confirm)
     codeAnswers.on(Endpoints.Employees.completeInvitationActivation, use: InvitationActivationController.complete)
 
-    // before the policy gate: §5.2 must never wait on paperwork, and signing out never
+    // before the policy gate: §5.2 must never wait on paperwork, signing out never, and neither do the rights
     let session = tiers.session
     session.on(Endpoints.Sessions.signOut, use: ProfileController.signOut)
     session.on(Endpoints.Sessions.reportUnauthorisedUse, use: SecurityController.reportSignedIn)
+    // §4.1 / Law 94-V art. 24: correcting one's data is a right, never held until a new edition is accepted (§6.2)
+    session.on(Endpoints.Sessions.updateProfile, use: CorrectionController.changeName)
+    session.on(Endpoints.Sessions.startEmailChange, use: CorrectionController.startEmailChange)
+    session.on(Endpoints.Sessions.startPhoneChange, use: CorrectionController.startPhoneChange)
+    let sessionCodeAnswers = session.limitingCodeGuesses()
+    sessionCodeAnswers.on(Endpoints.Sessions.confirmEmailChange, use: CorrectionController.confirmEmailChange)
+    sessionCodeAnswers.on(Endpoints.Sessions.confirmPhoneChange, use: CorrectionController.confirmPhoneChange)
 
     let signedIn = tiers.signedIn
     signedIn.on(Endpoints.Sessions.getMe, use: ProfileController.profile)
@@ -32,12 +39,6 @@ func identityRoutes(_ tiers: RouteTiers) {
     signedIn.on(Endpoints.Sessions.enrollDeviceKey, use: ProfileController.enrolDeviceKey)
     signedIn.on(Endpoints.Sessions.changePassword, use: ProfileController.changePassword)
     signedIn.on(Endpoints.Sessions.registerAnotherCompany, use: ProfileController.registerAnotherCompany)
-    signedIn.on(Endpoints.Sessions.updateProfile, use: CorrectionController.changeName)
-    signedIn.on(Endpoints.Sessions.startEmailChange, use: CorrectionController.startEmailChange)
-    signedIn.on(Endpoints.Sessions.startPhoneChange, use: CorrectionController.startPhoneChange)
-    let signedInCodeAnswers = signedIn.limitingCodeGuesses()
-    signedInCodeAnswers.on(Endpoints.Sessions.confirmEmailChange, use: CorrectionController.confirmEmailChange)
-    signedInCodeAnswers.on(Endpoints.Sessions.confirmPhoneChange, use: CorrectionController.confirmPhoneChange)
     signedIn.on(Endpoints.Employees.listMyInvitations, use: EmployeesController.mine)
     signedIn.on(Endpoints.Employees.acceptInvitation, use: EmployeesController.accept)
     signedIn.on(Endpoints.Employees.declineInvitation, use: EmployeesController.decline)

@@ -51,6 +51,7 @@ func moneyRoutes(_ tiers: RouteTiers) {
     // the director manages (each change with its own step-up code)
     let directors = company.permitting(.manage)
     directors.on(Endpoints.Accounts.openAccount, use: AccountsController.open)
+    directors.on(Endpoints.Accounts.closeAccount, use: AccountsController.close)
     directors.on(Endpoints.Payments.setLimit, use: LimitsController.set)
     directors.on(Endpoints.Payments.setSigningRule, use: LimitsController.setSigningRule)
     directors.on(Endpoints.Payments.setSecuritySettings, use: FraudController.setSettings)

@@ -11,13 +11,16 @@ func serviceRoutes(_ tiers: RouteTiers, documentBytes: Int) {
 
     // Vapor refuses a body that reaches `maxSize`; one byte more lets a file of exactly the limit through.
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: documentBytes + 1))
+    // before the policy gate (§6.2): the notification choices are the person's say over processing
+    let session = tiers.session
+    session.on(Endpoints.Notifications.getNotificationPreferences, use: NotificationsController.preferences)
+    session.on(Endpoints.Notifications.setNotificationPreferences, use: NotificationsController.setPreferences)
+
     let signedIn = tiers.signedIn
     signedIn.on(Endpoints.Documents.putMyPhoto, body: upload, use: DocumentsController.putPhoto)
         .userInfo[IdempotencyMiddleware.maxBodyKey] = documentBytes + 1
     signedIn.on(Endpoints.Documents.getMyPhoto, use: DocumentsController.photo)
     signedIn.on(Endpoints.Documents.deleteMyPhoto, use: DocumentsController.deletePhoto)
-    signedIn.on(Endpoints.Notifications.getNotificationPreferences, use: NotificationsController.preferences)
-    signedIn.on(Endpoints.Notifications.setNotificationPreferences, use: NotificationsController.setPreferences)
     signedIn.on(Endpoints.Notifications.listMyInbox, use: NotificationsController.inbox)
     signedIn.on(Endpoints.Notifications.readAllMyInbox, use: NotificationsController.readAll)
     signedIn.on(Endpoints.Notifications.readMyInboxItem, use: NotificationsController.read)

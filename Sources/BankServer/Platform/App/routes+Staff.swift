@@ -16,12 +16,15 @@ func staffRoutes(_ tiers: RouteTiers) {
     let privacyOfficer = staff.staffRoles(.privacyOfficer)
     privacyOfficer.on(Endpoints.Staff.publishPolicyEdition, use: PolicyController.publish)
     privacyOfficer.on(Endpoints.Staff.staffListPrivacyRequests, use: PrivacyRightsController.staffList)
+    privacyOfficer.on(Endpoints.Staff.staffSubmitPrivacyRequest, use: PrivacyRightsController.staffSubmit)
     privacyOfficer.on(Endpoints.Staff.staffCompletePrivacyRequest, use: PrivacyRightsController.staffComplete)
     privacyOfficer.on(Endpoints.Staff.staffRefusePrivacyRequest, use: PrivacyRightsController.staffRefuse)
     privacyOfficer.on(Endpoints.Staff.recordDisclosure, use: DisclosureController.record)
     privacyOfficer.on(Endpoints.Staff.listDisclosures, use: DisclosureController.list)
     privacyOfficer.on(Endpoints.Staff.recordBreach, use: BreachController.record)
     privacyOfficer.on(Endpoints.Staff.getBreachNotification, use: BreachController.notification)
+    privacyOfficer.on(Endpoints.Staff.listBreaches, use: BreachController.list)
+    privacyOfficer.on(Endpoints.Staff.markBreachAuthorityNotified, use: BreachController.authorityNotified)
 
     let support = staff.staffRoles(.support)
     support.on(Endpoints.Staff.staffListTickets, use: SupportController.staffList)
@@ -43,4 +46,7 @@ func staffRoutes(_ tiers: RouteTiers) {
     fraud.on(Endpoints.Staff.listFraudHolds, use: FraudHoldsController.list)
     fraud.on(Endpoints.Staff.releaseFraudHold, use: FraudHoldsController.release)
     fraud.on(Endpoints.Staff.rejectFraudHold, use: FraudHoldsController.reject)
+    // §5.2: the security alerts (reports of unauthorised use) reach the fraud team's queue
+    fraud.on(Endpoints.Staff.staffListSecurityAlerts, use: SecurityAlertsController.list)
+    fraud.on(Endpoints.Staff.staffHandleSecurityAlert, use: SecurityAlertsController.handle)
 }

@@ -1,6 +1,7 @@
 /// Every event the audit log records (§5.1): one case each, so a record cannot misspell its event, and the stored
 /// name (the raw value) is what the hash chain and the staff tools read. A new event is a new case.
 enum AuditEvent: String, Sendable, CaseIterable {
+    case accountClosed = "account.closed"
     case accountOpened = "account.opened"
     case accountUnblocked = "account.unblocked"
 
@@ -9,11 +10,13 @@ enum AuditEvent: String, Sendable, CaseIterable {
     case branchImported = "branch.imported"
     case branchUpdated = "branch.updated"
 
+    case breachAuthorityNotified = "breach.authority_notified"
     case breachRecorded = "breach.recorded"
 
     case clearingReturned = "clearing.returned"
     case clearingSettled = "clearing.settled"
 
+    case companyNameChanged = "company.name_changed"
     case companyRegistered = "company.registered"
 
     case consentGranted = "consent.granted"
@@ -82,6 +85,7 @@ enum AuditEvent: String, Sendable, CaseIterable {
     case privacySubjectDestroyed = "privacy.subject_destroyed"
 
     case profileEmailChanged = "profile.email_changed"
+    case profileIINChanged = "profile.iin_changed"
     case profileNameChanged = "profile.name_changed"
     case profilePhoneChanged = "profile.phone_changed"
 
@@ -95,6 +99,7 @@ enum AuditEvent: String, Sendable, CaseIterable {
 
     case riskAssessed = "risk.assessed"
 
+    case securityAlertHandled = "security.alert_handled"
     case securityUnauthorisedUseReported = "security.unauthorised_use_reported"
 
     case sessionRevoked = "session.revoked"

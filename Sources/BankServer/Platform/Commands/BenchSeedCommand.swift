@@ -58,7 +58,7 @@ struct BenchSeedCommand: AsyncCommand {
                 phone: try PhoneNumber("+7701" + digits(7)),
                 email: try EmailAddress("bench.\(digits(8))@example.kz")
             )
-            let user = try services.vault.makeUser(person, passwordHash: passwordHash)
+            let user = try await services.vault.makeUser(person, passwordHash: passwordHash, on: database)
             user.status = .active
             try await user.create(on: database)
             try await Membership(userID: person.id, companyID: companyID, role: role).create(on: database)

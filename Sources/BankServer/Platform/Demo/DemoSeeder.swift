@@ -58,7 +58,7 @@ struct DemoSeeder: Sendable {
                     phone: try PhoneNumber(user.phone),
                     email: try EmailAddress(user.email)
                 )
-                let record = try services.vault.makeUser(person, passwordHash: hash)
+                let record = try await services.vault.makeUser(person, passwordHash: hash, on: tx)
                 record.status = .active
                 try await record.create(on: tx)
                 try await Membership(userID: person.id, companyID: try company.requireID(), role: user.role).create(on: tx)

@@ -24,7 +24,13 @@ struct Problem: Content, Equatable {
 /// A field that failed validation, before it is localised.
 struct FieldViolation: Sendable, Equatable {
     let field: String
-    let code: String
+    let code: FieldCode
+
+    init(field: String, code: FieldCode) {
+        self.field = field
+        self.code = code
+    }
+
 }
 
 /// Every error a user can hit. Areas throw these; only `ProblemMiddleware` turns them into HTTP.
@@ -82,7 +88,7 @@ struct BankError: Error, Sendable, Equatable {
 struct FieldValidator {
     private(set) var violations: [FieldViolation] = []
 
-    mutating func add(_ field: String, _ code: String) {
+    mutating func add(_ field: String, _ code: FieldCode) {
         violations.append(FieldViolation(field: field, code: code))
     }
 
@@ -91,9 +97,9 @@ struct FieldValidator {
         do {
             return try parser()
         } catch let error as BankCoreCodedError {
-            add(field, error.code)
+            add(field, FieldCode(core: error.code))
         } catch {
-            add(field, "invalid_value")
+            add(field, .invalidValue)
         }
         return nil
     }
@@ -101,11 +107,11 @@ struct FieldValidator {
     mutating func require(_ field: String, _ value: String, maxLength: Int) -> String? {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            add(field, "required")
+            add(field, .required)
             return nil
         }
         if trimmed.count > maxLength {
-            add(field, "too_long")
+            add(field, .tooLong)
             return nil
         }
         return trimmed
@@ -122,7 +128,7 @@ struct FieldValidator {
         if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
             || ["http", "www.", "://", "@"].contains(where: lower.contains) || longestDigitRun >= 5 || digits >= 7
         {
-            add(field, "invalid_characters")
+            add(field, .invalidCharacters)
             return nil
         }
         return name

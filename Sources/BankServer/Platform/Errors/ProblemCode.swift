@@ -1,7 +1,10 @@
 /// Every problem code a client can receive (the `code` of RFC 9457 documents, stable across releases): one case
 /// each, so a throw site cannot invent a code and the localisation test checks `allCases` in kk, ru and en.
 enum ProblemCode: String, Sendable, CaseIterable {
+    case accountBalanceNotZero = "account_balance_not_zero"
     case accountBlocked = "account_blocked"
+    case accountNotSecurityBlocked = "account_not_security_blocked"
+    case accountClosed = "account_closed"
     case accountUnavailable = "account_unavailable"
     case alreadyEmployee = "already_employee"
     case alreadySigned = "already_signed"
@@ -9,6 +12,7 @@ enum ProblemCode: String, Sendable, CaseIterable {
     case branchCodeTaken = "branch_code_taken"
     case companyAlreadyRegistered = "company_already_registered"
     case conflict
+    case correctionConflict = "correction_conflict"
     case consentRequired = "consent_required"
     case currentPasswordIncorrect = "current_password_incorrect"
     case deviceKeyInvalid = "device_key_invalid"
@@ -45,6 +49,7 @@ enum ProblemCode: String, Sendable, CaseIterable {
     case policyAcceptanceRequired = "policy_acceptance_required"
     case policyEditionOutdated = "policy_edition_outdated"
     case privacyRequestClosed = "privacy_request_closed"
+    case privacySubjectNotBlocked = "privacy_subject_not_blocked"
     case purposeNotSwitchable = "purpose_not_switchable"
     case rateLimited = "rate_limited"
     case serviceUnavailable = "service_unavailable"

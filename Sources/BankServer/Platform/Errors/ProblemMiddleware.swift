@@ -27,7 +27,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             detail: nil,
             errors: error.fields.isEmpty
                 ? nil
-                : error.fields.map { .init(field: $0.field, code: $0.code, message: localizer.text("field.\($0.code)", language)) },
+                : error.fields.map { .init(field: $0.field, code: $0.code.rawValue, message: localizer.text("field.\($0.code.rawValue)", language)) },
             purpose: error.purpose,
             policyVersion: error.policyVersion
         )
@@ -66,15 +66,15 @@ struct ProblemMiddleware: AsyncMiddleware {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return .validation([FieldViolation(field: path(context.codingPath, key), code: "required")])
+            return .validation([FieldViolation(field: path(context.codingPath, key), code: .required)])
         case .valueNotFound(_, let context):
-            return .validation([FieldViolation(field: path(context.codingPath), code: "required")])
+            return .validation([FieldViolation(field: path(context.codingPath), code: .required)])
         case .typeMismatch(_, let context):
             guard !context.codingPath.isEmpty else { return .malformedRequest }
-            return .validation([FieldViolation(field: path(context.codingPath), code: "invalid_value")])
+            return .validation([FieldViolation(field: path(context.codingPath), code: .invalidValue)])
         case .dataCorrupted(let context):
             guard !context.codingPath.isEmpty else { return .malformedRequest }
-            return .validation([FieldViolation(field: path(context.codingPath), code: "invalid_value")])
+            return .validation([FieldViolation(field: path(context.codingPath), code: .invalidValue)])
         @unknown default:
             return .malformedRequest
         }

@@ -12,7 +12,11 @@ enum HealthController {
         if let sql = req.db as? any SQLDatabase {
             ok = (try? await sql.raw("SELECT 1 AS one").first()) != nil
         }
-        let body = ["status": ok ? "ok" : "unavailable", "database": ok ? "reachable" : "unreachable"]
+        // Law 94-V art. 12: the declared residency of the database (`DataResidency`), "undeclared" in development
+        let body = [
+            "status": ok ? "ok" : "unavailable", "database": ok ? "reachable" : "unreachable",
+            "dataResidency": req.bank.config.dataResidency ?? "undeclared",
+        ]
         return Reply(body, status: ok ? .ok : .serviceUnavailable)
     }
 

@@ -1,3 +1,4 @@
+import BankCore
 import Fluent
 import Foundation
 import Logging
@@ -9,28 +10,38 @@ protocol OutboxRow: Model where IDValue == UUID {
     var attempts: Int { get set }
     var nextAttemptAt: Date? { get set }
     var sentAt: Date? { get set }
+    /// `operational`, `security`, `marketing`, …: a marketing row is sent only while its consent is live.
+    var category: String { get }
+    /// The person the message is for, when it is for a person.
+    var outboxUserID: UUID? { get }
     static var statusField: KeyPath<Self, EnumProperty<Self, SMSMessage.Status>> { get }
     static var createdAtField: KeyPath<Self, FieldProperty<Self, Date>> { get }
 }
 
 extension SMSMessage: OutboxRow {
+    var outboxUserID: UUID? { userID }
     static var statusField: KeyPath<SMSMessage, EnumProperty<SMSMessage, Status>> { \.$status }
     static var createdAtField: KeyPath<SMSMessage, FieldProperty<SMSMessage, Date>> { \.$createdAt }
 }
 
 extension EmailMessage: OutboxRow {
+    var outboxUserID: UUID? { userID }
     static var statusField: KeyPath<EmailMessage, EnumProperty<EmailMessage, Status>> { \.$status }
     static var createdAtField: KeyPath<EmailMessage, FieldProperty<EmailMessage, Date>> { \.$createdAt }
 }
 
 extension PushMessage: OutboxRow {
+    var outboxUserID: UUID? { userID }
     static var statusField: KeyPath<PushMessage, EnumProperty<PushMessage, Status>> { \.$status }
     static var createdAtField: KeyPath<PushMessage, FieldProperty<PushMessage, Date>> { \.$createdAt }
 }
 
 /// The delivery loop every outbox shares. A row is claimed with a conditional update before it is sent, so two
 /// workers (or two server processes) never send the same message; a failure retries with backoff (5 s doubling,
-/// at most an hour) until `maxAttempts`, then the row is `failed`.
+/// at most an hour) until `maxAttempts`, then the row is `failed`. A marketing message (§2.2.8) is checked against
+/// its recipient's live marketing consent right before it is sent and again before a failed attempt is put back
+/// to `pending`: one whose consent was withdrawn meanwhile (withdrawal cancels only what is still `pending`) is
+/// dropped, never sent or retried.
 struct OutboxDispatcher<Row: OutboxRow>: Sendable {
     let clock: any WallClock
     let logger: Logger
@@ -50,6 +61,11 @@ struct OutboxDispatcher<Row: OutboxRow>: Sendable {
         var delivered = 0
         for message in candidates where (message.nextAttemptAt ?? .distantPast) <= now {
             guard let id = message.id, try await claim(id, on: database) else { continue }
+            let wanted = try await stillWanted(message, on: database)
+            guard wanted else {
+                try await message.delete(on: database)
+                continue
+            }
             do {
                 if try await deliver(message) {
                     message.status = .sent
@@ -63,17 +79,29 @@ struct OutboxDispatcher<Row: OutboxRow>: Sendable {
                 message.status = message.attempts >= maxAttempts ? .failed : .pending
                 message.nextAttemptAt = now.addingTimeInterval(Double(min(3600, 5 << message.attempts)))
                 logger.warning("\(label) delivery failed", metadata: ["message_id": "\(id)", "attempt": "\(message.attempts)"])
+                let mayRetry = try await stillWanted(message, on: database)
+                if message.status == .pending, !mayRetry {
+                    try await message.delete(on: database)
+                    continue
+                }
             }
             try await message.save(on: database)
         }
         return delivered
     }
 
+    /// §2.2.8: a marketing message still has its recipient's live marketing consent; every other category does.
+    private func stillWanted(_ message: Row, on database: any Database) async throws -> Bool {
+        guard message.category == NotificationCategory.marketing.rawValue else { return true }
+        guard let userID = message.outboxUserID else { return false }
+        let live = try await Consent.query(on: database).filter(\.$user.$id == userID)
+            .filter(\.$purpose == ProcessingPurpose.marketing.rawValue).filter(\.$withdrawnAt == nil).first()
+        return live != nil
+    }
+
     private func claim(_ id: UUID, on database: any Database) async throws -> Bool {
         guard let sql = database as? any SQLDatabase else { return false }
-        let row = try await sql.raw(
-            "UPDATE \(ident: Row.schema) SET status = 'sending' WHERE id = \(bind: id) AND status = 'pending' RETURNING id"
-        ).first()
+        let row = try await sql.claim(Row.schema, id: id, set: ["status": "sending"]) { $0.where("status", .equal, "pending") }
         return row != nil
     }
 }

@@ -146,9 +146,9 @@ struct OtpService: Sendable {
         }
         // what only the code's owner may learn is checked here: a refusal keeps the code usable
         try await check?(challenge)
-        let consumed = try await sql.raw(
-            "UPDATE otp_challenges SET consumed_at = \(bind: services.clock.now()) WHERE id = \(bind: challengeID) AND consumed_at IS NULL RETURNING id"
-        ).first()
+        let consumed = try await sql.claim("otp_challenges", id: challengeID, set: ["consumed_at": services.clock.now()]) {
+            $0.where("consumed_at", .is, SQLLiteral.null)
+        }
         guard consumed != nil else { throw BankError.otpInvalid }
         return challenge
     }

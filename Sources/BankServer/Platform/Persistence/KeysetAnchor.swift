@@ -19,7 +19,7 @@ enum KeysetAnchor {
 
     /// The cursor as sent back by a client: an id, or a validation error naming `cursor`.
     static func parse(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else { throw BankError.validation([.init(field: "cursor", code: "invalid_value")]) }
+        guard let id = UUID(uuidString: text) else { throw BankError.validation([.init(field: "cursor", code: .invalidValue)]) }
         return id
     }
 }

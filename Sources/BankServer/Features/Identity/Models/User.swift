@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 
-/// A person who uses the app. Every personal field is AES-GCM ciphertext under the person's own key
-/// (`dataKey`, wrapped by the master key) and is found through HMAC blind indexes (§5.1).
+/// A person who uses the app. Every personal field is AES-GCM ciphertext under the person's own key, which lives
+/// in the key table (`PersonKey`), not here, and is found through HMAC blind indexes (§5.1).
 final class User: Model, @unchecked Sendable {
     static let schema = "users"
 
@@ -10,6 +10,7 @@ final class User: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Empty: the key moved to `person_keys` (`MovePersonKeysOutOfUsers`); the column stays for older rows' sake.
     @Field(key: "data_key") var dataKey: Data
     @Field(key: "full_name") var fullName: Data
     @Field(key: "iin") var iin: Data

@@ -23,6 +23,8 @@ final class Account: Model, @unchecked Sendable {
     @Field(key: "hold") var hold: Int64
     /// Entries written so far: the next entry's sequence number, for running balances and keyset paging.
     @Field(key: "entry_count") var entryCount: Int64
+    /// Issue 14: set when the director closes the account (its balance zero); a closed account takes no payments.
+    @OptionalField(key: "closed_at") var closedAt: Date?
 
     init() {}
 

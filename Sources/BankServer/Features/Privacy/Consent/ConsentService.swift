@@ -70,7 +70,10 @@ struct ConsentService: Sendable {
         return consent
     }
 
-    /// Withdraws every live consent for the purpose (or for one recipient); effective at once.
+    /// Withdraws every live consent for the purpose (or for one recipient); effective at once. What was collected
+    /// under the consent goes in the same transaction (Law 94-V art. 18): `fraud_location` takes the stored device
+    /// locations, `camera_media` the profile photo (company documents stay: they belong to the company), and
+    /// `marketing` whatever is still waiting in an outbox (`OutboxDispatcher` drops a message already being sent).
     func withdraw(_ purpose: ProcessingPurpose, userID: UUID, recipientBIN: String?, on database: any Database) async throws -> [Consent] {
         guard services.purposes.entry(purpose).switchable else { throw BankError.purposeNotSwitchable }
         return try await database.transaction { tx in
@@ -92,7 +95,20 @@ struct ConsentService: Sendable {
                 )
             }
             if purpose == .marketing { try await MarketingOffers(services: services).cancelPending(for: userID, on: tx) }
+            try await removeCollected(under: purpose, userID: userID, on: tx)
             return live
+        }
+    }
+
+    /// What a withdrawn consent leaves behind, deleted: the data collected under it alone.
+    private func removeCollected(under purpose: ProcessingPurpose, userID: UUID, on database: any Database) async throws {
+        switch purpose {
+        case .fraudLocation:
+            try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).delete()
+        case .cameraMedia:
+            try await PhotoService(services: services).removeOnWithdrawal(userID: userID, on: database)
+        default:
+            break
         }
     }
 
@@ -140,7 +156,10 @@ extension PurposeRegister {
             retentionDays: entry.retentionDays,
             switchable: entry.switchable,
             thirdParty: entry.thirdParty,
-            crossBorder: entry.crossBorder
+            crossBorder: entry.crossBorder,
+            crossBorderTransfer: entry.crossBorderTransfer.map {
+                .init(recipient: $0.recipient.text(language), countries: $0.countries, categories: categoryViews($0.categories, in: language))
+            }
         )
     }
 }

@@ -27,14 +27,14 @@ enum PrivacyController {
         let body = try req.content.decode(GrantConsentRequest.self)
         var validator = FieldValidator()
         let purpose = ProcessingPurpose(rawValue: body.purpose)
-        if purpose == nil { validator.add("purpose", "unknown_purpose") }
+        if purpose == nil { validator.add("purpose", .unknownPurpose) }
         var recipient: ConsentService.Recipient?
         if purpose == .thirdPartyDisclosure {
             let name = validator.require("recipientName", body.recipientName ?? "", maxLength: 200)
             let bin = validator.parse("recipientBin") { try BIN(body.recipientBin ?? "") }
             if let name, let bin { recipient = .init(name: name, bin: bin) }
         } else if body.recipientName != nil || body.recipientBin != nil {
-            validator.add("recipientName", "not_allowed")
+            validator.add("recipientName", .notAllowed)
         }
         try validator.throwIfInvalid()
         guard let purpose else { throw BankError.malformedRequest }
@@ -53,7 +53,7 @@ enum PrivacyController {
     /// `DELETE /me/consents/{purpose}[?recipientBin=…]`: withdraws at once; returns the withdrawn records.
     static func withdraw(req: Request) async throws -> [ConsentView] {
         let caller = try req.caller
-        guard let purpose = req.parameters.get("purpose").flatMap(ProcessingPurpose.init(rawValue:)) else { throw BankError.notFound }
+        guard let purpose = req.parameterText(.purpose).flatMap(ProcessingPurpose.init(rawValue:)) else { throw BankError.notFound }
         let recipientBIN: String? = try? req.query.get(String.self, at: "recipientBin")
         let withdrawn = try await ConsentService(services: req.bank).withdraw(purpose, userID: caller.userID, recipientBIN: recipientBIN, on: req.db)
         for consent in withdrawn { try await consent.$edition.load(on: req.db) }

@@ -13,6 +13,10 @@ enum PersonalDataExportPage {
         ("feedback", "page.export.feedback"), ("photo", "page.export.photo"), ("documents", "page.export.documents"),
         ("inbox", "page.export.inbox"), ("pushTokens", "page.export.push_tokens"),
         ("notificationPreferences", "page.export.notification_preferences"), ("invitations", "page.export.invitations"),
+        ("authoredDocuments", "page.export.authored_documents"), ("signatures", "page.export.signatures"),
+        ("paymentLimits", "page.export.payment_limits"), ("securityReports", "page.export.security_reports"),
+        ("breaches", "page.export.breaches"), ("riskDecisions", "page.export.risk_decisions"), ("messages", "page.export.messages"),
+        ("idempotencyAnswers", "page.export.idempotency_answers"), ("activity", "page.export.activity"),
     ]
 
     static func html(_ export: PersonalDataExport, language: Language, localizer: Localizer) throws -> String {

@@ -10,13 +10,14 @@ struct PersonalDataExporter: Sendable {
 
     func export(_ user: User, language: Language, on database: any Database) async throws -> PersonalDataExport {
         let userID = try user.requireID()
-        let person = try services.vault.open(user)
+        let person = try await services.vault.open(user, on: database)
         let memberships = try await Membership.query(on: database).filter(\.$user.$id == userID).with(\.$company).all()
         let devices = try await Device.query(on: database).filter(\.$user.$id == userID).sort(\.$firstSeenAt).all()
         let sessions = try await UserSession.query(on: database).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
         let consents = try await ConsentService(services: services).history(userID: userID, on: database)
         let acceptances = try await PolicyAcceptance.query(on: database).filter(\.$user.$id == userID).with(\.$edition)
             .sort(\.$acceptedAt, .descending).all()
+        try await services.accessLog.flush(on: database)  // the last second's rows too (issue 15)
         let accessLog = try await AccessLogEntry.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
         let requests = try await PrivacyRequest.query(on: database).filter(\.$user.$id == userID).sort(\.$receivedAt, .descending).all()
         let locations = try await DeviceLocationRecord.query(on: database).filter(\.$userID == userID).sort(\.$at, .descending).all()
@@ -44,7 +45,7 @@ struct PersonalDataExporter: Sendable {
                     role: $0.role.rawValue
                 )
             },
-            devices: try devices.map(DeviceView.init),
+            devices: try devices.map { try DeviceView($0, cipher: services.cipher) },
             sessions: try sessions.map {
                 .init(
                     id: try $0.requireID(),
@@ -79,8 +80,12 @@ struct PersonalDataExporter: Sendable {
                 operation: $0.operation
             )
         }
-        export.disclosures = try await DisclosureRegister(services: services).disclosures(of: userID, on: database)
-            .map { try $0.subjectView(purposes: services.purposes, language: language) }
+        // §3.3: the standing flows the system itself makes (Law 94-V art. 16), then what staff recorded
+        let register = DisclosureRegister(services: services)
+        let recorded = try await register.disclosures(of: userID, on: database)
+        export.disclosures =
+            register.standing(since: user.createdAt ?? services.clock.now(), language: language)
+            + (try recorded.map { try $0.subjectView(purposes: services.purposes, language: language) })
         let support = SupportService(services: services)
         for ticket in try await SupportTicket.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all() {
             export.supportTickets.append(try await support.view(ticket, on: database))
@@ -90,6 +95,7 @@ struct PersonalDataExporter: Sendable {
         try await NotificationsExport(services: services).add(to: &export, userID: userID, language: language, on: database)
         let invitations = try await EmployeeInvitation.about(user, on: database).sort(\.$createdAt, .descending).all()
         export.invitations = try await services.employees.views(invitations, on: database)
+        try await addOperations(to: &export, userID: userID, on: database)
         return export
     }
 }

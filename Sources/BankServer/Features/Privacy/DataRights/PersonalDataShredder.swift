@@ -2,10 +2,12 @@ import Fluent
 import Foundation
 
 /// Destruction of a subject's personal data (Law 94-V art. 18, art. 24) by crypto-shredding: the subject's data
-/// key is replaced by random bytes, so every field sealed under it (name, IIN, phone, e-mail) can never be
-/// opened again; the blind indexes become random, so the person can no longer be found by phone, IIN or e-mail;
-/// and the records around them (access log, devices, codes, messages, the photo and the documents they uploaded)
-/// are deleted or emptied. Financial records the law requires (payment orders, signatures, ledger entries, the
+/// key is overwritten and deleted from the key table (`PersonKeys.destroy`), so every value sealed under it (name,
+/// IIN, phone, e-mail, the photo, pending corrections) can never be opened again, here or in a copy of the data
+/// opened against the live key table; the sealed fields are overwritten too, and the blind indexes become random,
+/// so the person can no longer be found by phone, IIN or e-mail; the records around them (access log, devices,
+/// codes, messages, the photo) are deleted or emptied. The company documents they uploaded belong to the company
+/// and stay. Financial records the law requires (payment orders, signatures, ledger entries, the
 /// audit chain) stay, linked to an id that no longer identifies anyone.
 struct PersonalDataShredder: Sendable {
     let services: BankServices
@@ -14,7 +16,8 @@ struct PersonalDataShredder: Sendable {
         let userID = try user.requireID()
         // Invitations addressed to the person hold their data under keys of their own: they go with the person.
         try await EmployeeInvitation.about(user, on: database).delete()
-        user.dataKey = SecureRandom.bytes(user.dataKey.count)
+        try await services.personKeys.destroy(subject: userID, at: services.clock.now(), on: database)
+        user.dataKey = Data()
         user.fullName = SecureRandom.bytes(user.fullName.count)
         user.iin = SecureRandom.bytes(user.iin.count)
         user.phone = SecureRandom.bytes(user.phone.count)
@@ -38,6 +41,7 @@ struct PersonalDataShredder: Sendable {
         try await PolicyAcceptance.query(on: database).filter(\.$user.$id == userID)
             .set(\.$ip, to: "0.0.0.0").set(\.$userAgent, to: "").set(\.$deviceInstallationID, to: "").update()
         try await Consent.query(on: database).filter(\.$user.$id == userID).set(\.$deviceInstallationID, to: "").update()
+        services.accessLog.discard(userID: userID)  // and the rows not yet written (issue 15)
         try await AccessLogEntry.query(on: database).filter(\.$userID == userID).delete()
         try await OtpChallenge.query(on: database).filter(\.$userID == userID).delete()
         try await SMSMessage.query(on: database).filter(\.$userID == userID).delete()
@@ -47,7 +51,7 @@ struct PersonalDataShredder: Sendable {
         try await SupportMessage.query(on: database).filter(\.$ticketID ~~ tickets).delete()
         try await SupportTicket.query(on: database).filter(\.$userID == userID).delete()
         try await FeedbackEntry.query(on: database).filter(\.$userID == userID).delete()
-        try await DocumentVault(services: services).removeAll(uploadedBy: userID, on: database)
+        try await DocumentVault(services: services).removePhoto(of: userID, on: database)
         try await NotificationsExport.destroy(userID: userID, on: database)
         try await AuditLog.record(.privacySubjectDestroyed, actor: nil, subject: .user(userID), at: services.clock.now(), on: database)
     }

@@ -11,7 +11,7 @@ struct PrivacyRequestsCommand: AsyncCommand {
         @Option(name: "reason", help: "The reasoned refusal shown to the subject") var reason: String?
     }
 
-    let help = "Lists, completes or refuses block and destroy requests (Law 94-V art. 24–25)."
+    let help = "Lists, completes or refuses privacy requests: block, unblock, destroy, information, correction (Law 94-V art. 24–25, §4.1)."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -36,7 +36,7 @@ struct PrivacyRequestsCommand: AsyncCommand {
                 context.console.print("\(open.count) open request(s)")
             }
         } catch let error as BankError {
-            throw CommandFailure(message: error.code.rawValue + error.fields.map { " \($0.field): \($0.code)" }.joined())
+            throw CommandFailure(message: error.code.rawValue + error.fields.map { " \($0.field): \($0.code.rawValue)" }.joined())
         }
     }
 

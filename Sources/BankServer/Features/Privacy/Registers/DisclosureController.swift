@@ -18,7 +18,7 @@ enum DisclosureController {
         let staff = try req.staff
         var userID: UUID?
         if let raw = req.query[String.self, at: "userId"] {
-            guard let id = UUID(uuidString: raw) else { throw BankError.validation([.init(field: "userId", code: "invalid_value")]) }
+            guard let id = UUID(uuidString: raw) else { throw BankError.validation([.init(field: "userId", code: .invalidValue)]) }
             userID = id
         }
         let (items, next) = try await DisclosureRegister(services: req.bank)
@@ -34,13 +34,17 @@ enum DisclosureController {
         return ListPage(items: try items.map { try record($0, req) }, nextCursor: next)
     }
 
-    /// Subject: `GET /me/privacy/disclosures[?cursor=…][&limit=…]`, newest first.
+    /// Subject: `GET /me/privacy/disclosures[?cursor=…][&limit=…]`, newest first. The first page (no cursor) starts
+    /// with the standing entries (`standing: true`, not counted in `limit`): the flows the system itself makes.
     static func mine(req: Request) async throws -> ListPage<DisclosureView> {
         let caller = try req.caller
-        let (items, next) = try await DisclosureRegister(services: req.bank)
-            .page(of: caller.userID, after: req.query[String.self, at: "cursor"], limit: try Self.limit(req), on: req.db)
-        let views = try items.map { try $0.subjectView(purposes: req.bank.purposes, language: req.language) }
-        return ListPage(items: views, nextCursor: next)
+        let register = DisclosureRegister(services: req.bank)
+        let cursor = req.query[String.self, at: "cursor"]
+        let (items, next) = try await register.page(of: caller.userID, after: cursor, limit: try Self.limit(req), on: req.db)
+        let recorded = try items.map { try $0.subjectView(purposes: req.bank.purposes, language: req.language) }
+        let since = caller.user.createdAt ?? req.bank.clock.now()
+        let standing = cursor == nil ? register.standing(since: since, language: req.language) : []
+        return ListPage(items: standing + recorded, nextCursor: next)
     }
 
     private static func record(_ disclosure: Disclosure, _ req: Request) throws -> DisclosureRecord {
@@ -65,7 +69,7 @@ enum DisclosureController {
     /// `limit`: 1…100, 50 when absent.
     static func limit(_ req: Request) throws -> Int {
         guard let raw = req.query[String.self, at: "limit"] else { return 50 }
-        guard let limit = Int(raw), (1...100).contains(limit) else { throw BankError.validation([.init(field: "limit", code: "invalid_value")]) }
+        guard let limit = Int(raw), (1...100).contains(limit) else { throw BankError.validation([.init(field: "limit", code: .invalidValue)]) }
         return limit
     }
 }

@@ -19,29 +19,31 @@ struct DisclosureRegister: Sendable {
         let recipientBIN = Self.optional(request.recipientBin).flatMap { raw in validator.parse("recipientBin") { try BIN(raw) } }
         let categories = validator.categories("dataCategories", request.dataCategories, known: services.purposes)
         let basis = Disclosure.Basis(rawValue: request.basis)
-        if basis == nil { validator.add("basis", "invalid_value") }
+        if basis == nil { validator.add("basis", .invalidValue) }
         let legalReference = Self.optional(request.legalReference)
         let caseReference = Self.optional(request.caseReference)
         switch basis {
-        case .consent where Self.optional(request.recipientBin) == nil: validator.add("recipientBin", "required")
-        case .law where legalReference == nil: validator.add("legalReference", "required")
-        case .protectionOfRights where caseReference == nil: validator.add("caseReference", "required")
+        case .consent where Self.optional(request.recipientBin) == nil: validator.add("recipientBin", .required)
+        case .law where legalReference == nil: validator.add("legalReference", .required)
+        case .protectionOfRights where caseReference == nil: validator.add("caseReference", .required)
         default: break
         }
-        if (legalReference?.count ?? 0) > 500 { validator.add("legalReference", "too_long") }
-        if (caseReference?.count ?? 0) > 500 { validator.add("caseReference", "too_long") }
+        if (legalReference?.count ?? 0) > 500 { validator.add("legalReference", .tooLong) }
+        if (caseReference?.count ?? 0) > 500 { validator.add("caseReference", .tooLong) }
         let disclosedAt = request.disclosedAt ?? now
-        if disclosedAt > now.addingTimeInterval(60) { validator.add("disclosedAt", "in_the_future") }
-        if try await User.find(request.userId, on: database) == nil { validator.add("userId", "unknown_user") }
+        if disclosedAt > now.addingTimeInterval(60) { validator.add("disclosedAt", .inTheFuture) }
+        if try await User.find(request.userId, on: database) == nil { validator.add("userId", .unknownUser) }
         try validator.throwIfInvalid()
         guard let recipientName, let categories, let basis else { throw BankError.malformedRequest }
 
         return try await database.transaction { tx in
             var consentID: UUID?
             if basis == .consent {
-                let consents = ConsentService(services: services)
-                try await consents.require(.thirdPartyDisclosure, userID: request.userId, recipientBIN: recipientBIN?.value, on: tx)
-                consentID = try await consents.live(.thirdPartyDisclosure, userID: request.userId, recipientBIN: recipientBIN?.value, on: tx)?.id
+                // §3.3.1: a consent live now, and already given when the data went out (no backdating past it)
+                let consent = try await ConsentService(services: services)
+                    .live(.thirdPartyDisclosure, userID: request.userId, recipientBIN: recipientBIN?.value, on: tx)
+                guard let consent, consent.grantedAt <= disclosedAt else { throw BankError.consentRequired(.thirdPartyDisclosure) }
+                consentID = consent.id
             }
             let disclosure = Disclosure()
             disclosure.recordedAt = now
@@ -69,6 +71,27 @@ struct DisclosureRegister: Sendable {
         }
     }
 
+    /// §3.3, Law 94-V art. 16: the flows the system itself makes with everyone's data (SMS gateway, push relay,
+    /// e-mail relay, interbank messages, payroll), as standing entries of the person's register, in force since
+    /// `since` (their registration). The subject's list shows them first; the export holds them too.
+    func standing(since: Date, language: Language) -> [DisclosureView] {
+        services.purposes.standingDisclosures.map {
+            DisclosureView(
+                id: $0.id,
+                recipientName: $0.recipient.text(language),
+                recipientBin: nil,
+                dataCategories: services.purposes.categoryViews($0.categories, in: language),
+                basis: $0.basis.rawValue,
+                clause: $0.clause,
+                reference: nil,
+                disclosedAt: since,
+                staffRole: "system",
+                standing: true,
+                country: $0.country
+            )
+        }
+    }
+
     /// Every disclosure of `userID`'s data, newest first (the subject's data export reads this).
     func disclosures(of userID: UUID, on database: any Database) async throws -> [Disclosure] {
         try await Disclosure.query(on: database).filter(\.$user.$id == userID).sort(\.$disclosedAt, .descending).sort(\.$id, .descending).all()
@@ -87,7 +110,7 @@ struct DisclosureRegister: Sendable {
         if let cursor {
             let anchorID = UUID(uuidString: cursor)
             guard let anchorID, let anchor = try await Disclosure.find(anchorID, on: database), userID == nil || anchor.$user.id == userID else {
-                throw BankError.validation([.init(field: "cursor", code: "invalid_value")])
+                throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
             }
             let table = Disclosure.schema
             query = query.filter(
@@ -114,8 +137,8 @@ struct DisclosureRegister: Sendable {
 extension FieldValidator {
     /// Data category ids from the purposes register: at least one, each known; duplicates dropped.
     mutating func categories(_ field: String, _ ids: [String], known register: PurposeRegister) -> [String]? {
-        if ids.isEmpty { add(field, "required") }
-        for (index, id) in ids.enumerated() where register.categories[id] == nil { add("\(field)[\(index)]", "unknown_category") }
+        if ids.isEmpty { add(field, .required) }
+        for (index, id) in ids.enumerated() where register.categories[id] == nil { add("\(field)[\(index)]", .unknownCategory) }
         guard !ids.isEmpty, ids.allSatisfy({ register.categories[$0] != nil }) else { return nil }
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }

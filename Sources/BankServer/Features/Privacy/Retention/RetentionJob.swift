@@ -95,6 +95,6 @@ struct RetentionJob: Sendable {
             .rows("feedback") { FeedbackEntry.query(on: $0).filter(\.$createdAt < now.addingTimeInterval(-supportDays * day)) },
             // §2.2.8: an offer still waiting (SMS, e-mail, push) for someone whose marketing consent is no longer live.
             Self.withdrawnConsentMarketing(),
-        ] + Self.notificationRules(now: now)
+        ] + Self.notificationRules(now: now) + dormantRules(now: now)
     }
 }

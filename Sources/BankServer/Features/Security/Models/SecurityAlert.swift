@@ -11,6 +11,8 @@ final class SecurityAlert: Model, @unchecked Sendable {
     @Field(key: "channel") var channel: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "handled_at") var handledAt: Date?
+    /// The staff member (fraud team) who handled it.
+    @OptionalField(key: "handled_by") var handledBy: UUID?
 
     init() {}
 }

@@ -41,13 +41,15 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
     case invitationActivation = "invitation_activation"
     /// Issue 10 (review H3): a change to who controls the company's money, bound to that change (`StepUp`).
     case controlChange = "control_change"
+    /// Law 94-V art. 24–25: a person whose data is blocked asks, from the sign-in screen, to lift the block.
+    case privacyUnblock = "privacy_unblock"
 
     /// The phone's hourly send budget this code counts against (review M7): codes anyone who knows the number can
     /// ask for (registration, the §5.2 report from the sign-in screen, invitation activation) have a budget of their
     /// own, so using it up never stops the person signing in with their password or confirming a payment.
     var sendBudget: String {
         switch self {
-        case .registration, .unauthorisedUseReport, .invitationActivation: "otp-send-open"
+        case .registration, .unauthorisedUseReport, .invitationActivation, .privacyUnblock: "otp-send-open"
         case .signIn, .paymentConfirmation, .basketConfirmation, .emailChange, .phoneChange, .controlChange: "otp-send"
         }
     }
@@ -64,6 +66,7 @@ enum OtpPurpose: String, Codable, Sendable, CaseIterable {
         case .phoneChange: "sms.otp.phone_change_new"
         case .invitationActivation: "sms.otp.invitation"
         case .controlChange: "sms.otp.control_change"
+        case .privacyUnblock: "sms.otp.privacy_unblock"
         }
     }
 

@@ -10,6 +10,8 @@ final class StaffDataAccess: Model, @unchecked Sendable {
     @Field(key: "staff_id") var staffID: UUID
     @Field(key: "staff_role") var staffRole: String
     @Field(key: "reason") var reason: String
+    /// The law that still requires the read while the person's data is blocked (Law 94-V art. 24–25).
+    @OptionalField(key: "legal_basis") var legalBasis: String?
     @Field(key: "at") var at: Date
 
     init() {}

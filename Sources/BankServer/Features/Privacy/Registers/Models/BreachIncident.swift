@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 
 /// A personal-data breach (Law 94-V): what happened, which data, the measures taken, and when the authority
-/// must be notified (one working day after detection). Never edited once recorded.
+/// must be notified (one working day after detection). Never edited once recorded, except for the time the
+/// authority was notified.
 /// `@unchecked Sendable`: Fluent models are mutable reference types; we never share one across tasks.
 final class BreachIncident: Model, @unchecked Sendable {
     static let schema = "breach_incidents"
@@ -24,6 +25,10 @@ final class BreachIncident: Model, @unchecked Sendable {
     @Field(key: "affected_count") var affectedCount: Int
     @Field(key: "notification_due_at") var notificationDueAt: Date
     @Enum(key: "staff_role") var staffRole: StaffMember.Role
+    /// Issue 14: when the privacy officer says the authority was notified; nil until then.
+    @OptionalField(key: "authority_notified_at") var authorityNotifiedAt: Date?
+    /// Issue 14: how many affected people were sent the security notice.
+    @Field(key: "notices_sent") var noticesSent: Int
 
     init() {}
 

@@ -103,10 +103,13 @@ public struct DeviceSignInRequest: Codable, Sendable {
     /// gives them; then `signature` is over `authenticatorData ‖ SHA-256(clientDataJSON)`, not over the nonce itself,
     /// and the client data must carry the nonce as its challenge.
     public var webAuthn: WebAuthnAssertion?
-    public init(challengeId: UUID, signature: String, webAuthn: WebAuthnAssertion? = nil) {
+    /// §2.2.4: the phone's location, used only with the `fraud_location` consent.
+    public var location: DeviceLocation?
+    public init(challengeId: UUID, signature: String, webAuthn: WebAuthnAssertion? = nil, location: DeviceLocation? = nil) {
         self.challengeId = challengeId
         self.signature = signature
         self.webAuthn = webAuthn
+        self.location = location
     }
 }
 

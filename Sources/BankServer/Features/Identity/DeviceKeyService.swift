@@ -85,6 +85,19 @@ struct DeviceKeyService: Sendable {
             try await signIn.recordFailure(of: user, language: language, on: database)
             throw BankError.signInFailed
         }
+        // §2.2.4: the same risk check as a password sign-in; elevated risk needs the password and a fresh SMS code
+        let userID = try user.requireID()
+        let risk = try await database.transaction { tx in
+            try await RiskEngine(services: services).assess(
+                "device_sign_in",
+                userID: userID,
+                location: request.location,
+                ip: origin.ip,
+                previousIP: nil,
+                on: tx
+            )
+        }
+        if risk.elevated { throw BankError.signInNeedsCode }
         let descriptor = DeviceDescriptor(
             id: device.installationID,
             name: try device.openName(cipher: services.cipher),

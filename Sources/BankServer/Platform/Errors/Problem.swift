@@ -55,6 +55,8 @@ struct BankError: Error, Sendable, Equatable {
     static let sessionExpired = BankError(status: .unauthorized, code: .sessionExpired)
     /// §2.2.1 / PSD2 RTS art. 4: one answer for every sign-in failure, never naming the factor.
     static let signInFailed = BankError(status: .unauthorized, code: .signInFailed)
+    /// §2.2.4: the device key is not enough this time (elevated risk); sign in with the password and an SMS code.
+    static let signInNeedsCode = BankError(status: .forbidden, code: .signInNeedsCode)
     static let forbidden = BankError(status: .forbidden, code: .forbidden)
     static let notFound = BankError(status: .notFound, code: .notFound)
     static let conflict = BankError(status: .conflict, code: .conflict)

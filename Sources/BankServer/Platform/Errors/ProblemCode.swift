@@ -55,6 +55,7 @@ enum ProblemCode: String, Sendable, CaseIterable {
     case serviceUnavailable = "service_unavailable"
     case sessionExpired = "session_expired"
     case signInFailed = "sign_in_failed"
+    case signInNeedsCode = "sign_in_needs_code"
     case signatureNotAllowed = "signature_not_allowed"
     case ticketClosed = "ticket_closed"
     case unsupportedMediaType = "unsupported_media_type"

@@ -32,16 +32,7 @@ struct Inbox: Sendable {
             guard let anchorID = UUID(uuidString: cursor),
                 try await InboxItem.query(on: database).filter(\.$id == anchorID).filter(\.$userID == userID).first() != nil
             else { throw BankError.validation([.init(field: "cursor", code: .invalidValue)]) }
-            let table = InboxItem.schema
-            query = query.filter(
-                .sql(
-                    embed: """
-                        (\(ident: table).\(ident: "created_at"), \(ident: table).\(ident: "id")) < \
-                        (SELECT \(ident: "a").\(ident: "created_at"), \(ident: "a").\(ident: "id") FROM \(ident: table) \(ident: "a") \
-                        WHERE \(ident: "a").\(ident: "id") = \(bind: anchorID))
-                        """
-                )
-            )
+            query = query.filter(KeysetAnchor.before(anchorID, table: InboxItem.schema, time: "created_at"))
         }
         let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
         let items = Array(rows.prefix(limit))

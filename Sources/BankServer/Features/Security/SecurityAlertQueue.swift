@@ -31,19 +31,11 @@ struct SecurityAlertQueue: Sendable {
     func open(after cursor: String?, limit: Int, on database: any Database) async throws -> (items: [SecurityAlert], nextCursor: String?) {
         var query = SecurityAlert.query(on: database).filter(\.$handledAt == nil)
         if let cursor {
-            guard let anchorID = UUID(uuidString: cursor), try await SecurityAlert.find(anchorID, on: database) != nil else {
+            let anchorID = try KeysetAnchor.parse(cursor)
+            guard try await SecurityAlert.find(anchorID, on: database) != nil else {
                 throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
             }
-            let table = SecurityAlert.schema
-            query = query.filter(
-                .sql(
-                    embed: """
-                        (\(ident: table).\(ident: "created_at"), \(ident: table).\(ident: "id")) < \
-                        (SELECT \(ident: "a").\(ident: "created_at"), \(ident: "a").\(ident: "id") FROM \(ident: table) \(ident: "a") \
-                        WHERE \(ident: "a").\(ident: "id") = \(bind: anchorID))
-                        """
-                )
-            )
+            query = query.filter(KeysetAnchor.before(anchorID, table: SecurityAlert.schema, time: "created_at"))
         }
         let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
         let items = Array(rows.prefix(limit))

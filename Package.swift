@@ -70,12 +70,21 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "bizbank", dependencies: ["BankServer"]),
+        .executableTarget(
+            name: "bizbank",
+            dependencies: ["BankServer", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         // Release-build load tool (docs/BENCHMARKS.md): drives a running server's HTTP API.
         .executableTarget(
             name: "TransferLoad",
             dependencies: ["BankAPI", "BankCore", "BankClient", "BankClientAsyncHTTP"],
             path: "Benchmarks/TransferLoad"
+        ),
+        // The framework's ceiling (docs/BENCHMARKS.md, issue 15): a bare Vapor hello-world, built in release.
+        .executableTarget(
+            name: "HelloWorld",
+            dependencies: [.product(name: "Vapor", package: "vapor")],
+            path: "Benchmarks/HelloWorld"
         ),
         // The crash run (docs/BENCHMARKS.md): transfers retried under Idempotency-Keys while the server is killed.
         .executableTarget(

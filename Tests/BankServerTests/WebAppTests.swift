@@ -39,6 +39,19 @@ struct WebAppTests {
         #expect(Language.choose(cookie: "xx", acceptLanguage: nil) == .kk)
     }
 
+    /// The service worker serves the stylesheet and script cache-first, so its cache is named after their content:
+    /// a changed asset gets a new name, and the placeholder never reaches a phone.
+    @Test func theServiceWorkerCache_isNamedAfterTheAssetsContent() throws {
+        let worker = String(decoding: try #require(StaticAssets.files["sw.js"]), as: UTF8.self)
+        let name = StaticAssets.cacheName(of: StaticAssets.files)
+        #expect(worker.contains("var CACHE = \"\(name)\";"))
+        #expect(!worker.contains("bizbank-static-v1"))
+        var changed = StaticAssets.files
+        changed["app.css"]?.append(contentsOf: Array(" ".utf8))
+        #expect(StaticAssets.cacheName(of: changed) != name)
+        #expect(StaticAssets.files.keys.sorted() == StaticAssets.types.keys.sorted())
+    }
+
     /// Every key a page asks for (read from the sources) is in the table in kk, ru and en, and no entry is empty.
     @Test func everyStringThePagesUse_isInTheTable_inAllThreeLanguages() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,4 +1,6 @@
 // Caches the static assets only: pages and everything under /api are always fetched from the network, never stored.
+// The server names the cache after the assets' content (StaticAssets.cacheName), so a new stylesheet or script
+// replaces the cached one; the name below is the placeholder it fills in.
 var CACHE = "bizbank-static-v1";
 var ASSETS = ["/static/app.css", "/static/app.js", "/static/icon.svg", "/static/manifest.webmanifest"];
 self.addEventListener("install", function (event) {

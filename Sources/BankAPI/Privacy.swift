@@ -96,6 +96,14 @@ public struct ConsentView: Codable, Sendable, Equatable {
     public var withdrawnAt: Date?
     public var channel: String
     public var deviceInstallationId: String
+    /// Law 94-V art. 8: whether the data is published in public sources.
+    public var published: Bool
+    /// The purpose's title and text as shown when the person agreed, and their language (nil on older records).
+    public var purposeTitle: String?
+    public var purposeText: String?
+    public var purposeLanguage: String?
+    /// The person's full name as at the grant (nil on older records, and once the person was destroyed).
+    public var subjectName: String?
 
     public init(
         id: UUID,
@@ -112,7 +120,12 @@ public struct ConsentView: Codable, Sendable, Equatable {
         grantedAt: Date,
         withdrawnAt: Date? = nil,
         channel: String,
-        deviceInstallationId: String
+        deviceInstallationId: String,
+        published: Bool = false,
+        purposeTitle: String? = nil,
+        purposeText: String? = nil,
+        purposeLanguage: String? = nil,
+        subjectName: String? = nil
     ) {
         self.id = id
         self.purpose = purpose
@@ -129,6 +142,11 @@ public struct ConsentView: Codable, Sendable, Equatable {
         self.withdrawnAt = withdrawnAt
         self.channel = channel
         self.deviceInstallationId = deviceInstallationId
+        self.published = published
+        self.purposeTitle = purposeTitle
+        self.purposeText = purposeText
+        self.purposeLanguage = purposeLanguage
+        self.subjectName = subjectName
     }
 }
 

@@ -30,10 +30,34 @@ struct ConsentTests {
     @Test(arguments: TestDatabase.all)
     func grantAndWithdraw_keepHistory_withTheArticle8Fields(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
-            let grant = try await t.registerActive()
-            let granted = try await t.send(.POST, "/api/v1/me/consents", json: GrantConsentRequest(purpose: "marketing"), token: grant.token)
+            let registration = Fixtures.registration()
+            let fullName = registration.person.fullName
+            let grant = try await t.registerActive(registration)
+            let granted = try await t.send(
+                .POST,
+                "/api/v1/me/consents",
+                json: GrantConsentRequest(purpose: "marketing"),
+                token: grant.token,
+                language: "ru"
+            )
             #expect(granted.status == .created)
             let consent = try granted.content.decode(ConsentView.self)
+            // art. 8: the duration, whether published, the text shown in the request's language, and the subject's name
+            let entry = t.services.purposes.entry(.marketing)
+            #expect(consent.duration == entry.retention.en)
+            #expect(consent.published == false && entry.published == false)
+            #expect(consent.purposeLanguage == "ru")
+            #expect(consent.purposeTitle == "Новости и предложения")
+            #expect(consent.purposeText == entry.description.ru)
+            #expect(consent.subjectName == fullName)
+            // at rest: the name is sealed (not in clear in any column of any table), the bank's text is kept as shown
+            let scan = try await t.expectNoPlaintextAtRest([fullName])
+            #expect(scan.tablesRead.contains("consents"))
+            // the scan read the sealed names: the account-creation consent's and this one's
+            #expect(try await Consent.query(on: t.db).filter(\.$user.$id == grant.user.id).filter(\.$subjectName != nil).count() == 2)
+            let stored = try #require(try await Consent.find(consent.id, on: t.db))
+            #expect(stored.purposeText == entry.description.ru)
+            #expect(stored.subjectName?.isEmpty == false)
             #expect(consent.operatorName == t.services.config.operatorName)
             #expect(consent.operatorBin == t.services.config.operatorBIN)
             #expect(consent.dataCategories == ["full_name", "phone", "email"])
@@ -54,6 +78,25 @@ struct ConsentTests {
             // the history keeps the withdrawn consent and the account-creation consent from registration
             #expect(overview.history.map(\.purpose).sorted() == ["account_creation", "marketing"])
             #expect(overview.items.first { $0.purpose.id == "account_creation" }?.granted == true)
+            // the history shows the art. 8 fields too; the account's consent in the registration's language (kk)
+            let marketing = try #require(overview.history.first { $0.purpose == "marketing" })
+            #expect(marketing.subjectName == fullName && marketing.purposeTitle == "Новости и предложения" && !marketing.published)
+            let account = try #require(overview.history.first { $0.purpose == "account_creation" })
+            #expect(account.subjectName == fullName)
+            #expect(account.purposeLanguage == "kk" && account.purposeTitle == "Есептік жазба құру")
+            #expect(account.purposeText == t.services.purposes.entry(.accountCreation).description.kk)
+            // art. 24: the export carries the same
+            let export = try await t.send(.GET, "/api/v1/me/privacy/export", token: grant.token).requireStatus(.ok)
+                .content.decode(PersonalDataExport.self)
+            let exported = try #require(export.consents.first { $0.purpose == "marketing" })
+            #expect(exported.subjectName == fullName && exported.purposeText == entry.description.ru && exported.published == false)
+            // crypto-shredding covers the name: once the person's key is gone it no longer opens
+            try await PersonKeys(cipher: t.services.cipher).destroy(subject: grant.user.id, at: t.clock.now(), on: t.db)
+            let shredded = try await ConsentService(services: t.services).views(
+                try await ConsentService(services: t.services).history(userID: grant.user.id, on: t.db),
+                on: t.db
+            )
+            #expect(shredded.count == 2 && shredded.allSatisfy { $0.subjectName == nil })
             // withdrawing what is not live is a clear 404
             #expect(try await t.send(.DELETE, "/api/v1/me/consents/marketing", token: grant.token).status == .notFound)
         }
@@ -77,7 +120,7 @@ struct ConsentTests {
             #expect(contract.status == .conflict)
             #expect(try t.problem(contract).code == "purpose_not_switchable")
             let notWithdrawable = try await t.send(.DELETE, "/api/v1/me/consents/account_creation", token: grant.token)
-            #expect(try t.problem(notWithdrawable).code == "purpose_not_switchable")
+            #expect(try t.problem(notWithdrawable).code == "consent_ends_with_account")
             #expect(try await Consent.query(on: t.db).count() == before)
         }
     }
@@ -118,6 +161,57 @@ struct ConsentTests {
             #expect(try await !t.messages(to: registration.person.phone).contains("Жаңа тариф"))
             #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 0)
             #expect(try await !t.messages(to: registration.person.phone).contains("Жаңа тариф"))
+        }
+    }
+}
+
+extension ConsentTests {
+    /// Law 94-V art. 8: the consent to the account's creation cannot be withdrawn on its own; the refusal gives its
+    /// reason in the person's language and is recorded, and the consent stays live.
+    @Test(arguments: TestDatabase.all)
+    func withdrawingTheAccountConsent_isARecordedReasonedRefusal(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let grant = try await t.registerActive()
+            for (language, reason) in [
+                ("en", "close the account, or ask for your personal data to be destroyed"), ("ru", "закройте счёт или запросите уничтожение"),
+                ("kk", "шотты жабыңыз немесе дербес деректеріңізді жоюды сұраңыз"),
+            ] {
+                let refused = try await t.send(.DELETE, "/api/v1/me/consents/account_creation", token: grant.token, language: language)
+                #expect(refused.status == .conflict)
+                let problem = try t.problem(refused)
+                #expect(problem.code == "consent_ends_with_account")
+                #expect(problem.title.contains(reason), "\(language): \(problem.title)")
+            }
+            #expect(try await t.auditEvents().filter { $0 == "consent.withdrawal_refused" }.count == 3)
+            let entry = try #require(try await AuditEntry.query(on: t.db).filter(\.$event == "consent.withdrawal_refused").first())
+            #expect(entry.subject.hasPrefix("consent:"))
+            #expect(entry.details.contains("consent_ends_with_account"))
+            let overview = try await t.send(.GET, "/api/v1/me/consents", token: grant.token).content.decode(ConsentOverview.self)
+            #expect(overview.items.first { $0.purpose.id == "account_creation" }?.granted == true)
+        }
+    }
+
+    /// §2.2.8, Law 94-V art. 18: withdrawing the marketing consent also deletes the offers already in the inbox;
+    /// operational notices stay.
+    @Test(arguments: TestDatabase.all)
+    func withdrawingMarketing_deletesTheOffersInTheInbox_butNotOperationalItems(_ database: TestDatabase) async throws {
+        try await withApp(database) { t in
+            let grant = try await t.registerActive()
+            try await t.grantMarketing(grant.token)
+            let staff = try await t.staffToken(.support)
+            let offer = LocalizedOffer(kk: "Жаңа тариф", ru: "Новый тариф", en: "New tariff")
+            #expect(try await t.send(.POST, "/api/v1/staff/offers", json: offer, token: staff).content.decode(OfferQueued.self).recipients == 1)
+            let user = try #require(try await User.find(grant.user.id, on: t.db))
+            let notice = NotificationMessage(key: "notification.payment_executed", parameters: ["number": "1", "amount": "1.00 KZT", "payee": "ТОО"])
+            try await NotificationService(services: t.services).notify(user, .operational, notice, on: t.db)
+            let before = try await t.inbox(grant.token)
+            #expect(before.items.filter { $0.category == "marketing" }.count == 1)
+            #expect(before.items.filter { $0.category == "operational" }.count == 1)
+            try await t.send(.DELETE, "/api/v1/me/consents/marketing", token: grant.token).requireStatus(.ok)
+            let after = try await t.inbox(grant.token)
+            #expect(after.items.filter { $0.category == "marketing" }.isEmpty)
+            #expect(after.items.filter { $0.category == "operational" }.count == 1)
+            #expect(try await InboxItem.query(on: t.db).filter(\.$userID == grant.user.id).filter(\.$category == "marketing").count() == 0)
         }
     }
 }

@@ -83,35 +83,15 @@ struct PrivacyInventoryTests {
     func atRest_everyTableAndColumn_holdsNoPlaintextPersonalData(_ database: TestDatabase) async throws {
         try await withApp(database) { t in
             let scenario = try await t.privacyScenario()
-            var cellsRead = 0
-            var tablesRead = Set<String>()
-            for table in try await t.schemaTables() {
-                for row in try await t.sql.raw("SELECT * FROM \(ident: table)").all() {
-                    tablesRead.insert(table)
-                    for column in row.allColumns {
-                        let text: String
-                        if let string = try? row.decode(column: column, as: String?.self) {
-                            text = string
-                        } else if let data = try? row.decode(column: column, as: Data?.self) {
-                            text = String(decoding: data, as: UTF8.self)
-                        } else {
-                            continue
-                        }
-                        cellsRead += 1
-                        for secret in scenario.secrets {
-                            #expect(!text.contains(secret), "plaintext personal data in \(table).\(column)")
-                        }
-                    }
-                }
-            }
+            let scan = try await t.expectNoPlaintextAtRest(scenario.secrets)
             // the scan really read the feature tables the scenario filled
-            #expect(cellsRead > 1000)
+            #expect(scan.cellsRead > 1000)
             let filled: Set = [
                 "users", "devices", "payroll_lines", "idempotency_keys", "employee_invitations", "device_locations", "support_tickets",
                 "support_messages", "feedback", "documents", "inbox_items", "email_outbox", "sms_outbox", "breach_affected_subjects",
                 "security_alerts", "audit_log", "payment_limits",
             ]
-            #expect(filled.subtracting(tablesRead).isEmpty, "not filled: \(filled.subtracting(tablesRead).sorted())")
+            #expect(filled.subtracting(scan.tablesRead).isEmpty, "not filled: \(filled.subtracting(scan.tablesRead).sorted())")
         }
     }
 }

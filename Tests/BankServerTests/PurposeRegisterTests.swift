@@ -42,6 +42,13 @@ struct PurposeRegisterTests {
         }
     }
 
+    /// Law 94-V art. 8: every purpose says whether its data is published in public sources.
+    @Test func aPurposeWithoutThePublishedFlag_isRefused() throws {
+        let register = try Self.register { _, _ in }
+        #expect(register.entries.allSatisfy { !$0.published })
+        #expect(throws: (any Error).self) { try Self.register { purposes, _ in _ = purposes[0].removeValue(forKey: "published") } }
+    }
+
     @Test func aSwitchablePurpose_mustRestOnConsent() throws {
         let register = try Self.register { _, _ in }
         let notConsent = try #require(register.entries.firstIndex { $0.basis != .consent })

@@ -58,3 +58,28 @@ struct SigningRuleTests {
         #expect(throws: PaymentStatus.TransitionError.self) { try PaymentStatus.heldForReview.applying(.edit) }
     }
 }
+
+@Suite("Signing step shared by orders, baskets and payroll (issue 13)")
+struct SigningStepTests {
+    private let director = SigningRule.Signature(signer: "dir", slot: .first, currentRole: .director)
+
+    @Test
+    func aSignerOrASlotThatSignedAlready_isRefused_unlessThatSignatureNoLongerCounts() {
+        let rule = SigningRule(dualSignatureAbove: 1_000, authorMaySignAlone: true)
+        #expect(rule.step(adding: "dir", in: .second, role: .accountant, to: [director], amount: 5_000, author: "op") == .alreadySigned)
+        #expect(rule.step(adding: "dir2", in: .first, role: .director, to: [director], amount: 5_000, author: "op") == .alreadySigned)
+        let left = SigningRule.Signature(signer: "dir", slot: .first, currentRole: nil)
+        #expect(rule.step(adding: "dir2", in: .first, role: .director, to: [left], amount: 500, author: "op") == .complete)
+    }
+
+    @Test
+    func theNewSignatureDecidesCompleteness_byTheRule() {
+        let dual = SigningRule(dualSignatureAbove: 1_000, authorMaySignAlone: true)
+        #expect(dual.step(adding: "dir", in: .first, role: .director, to: [], amount: 5_000, author: "op") == .awaitingSignatures)
+        #expect(dual.step(adding: "acc", in: .second, role: .accountant, to: [director], amount: 5_000, author: "op") == .complete)
+        #expect(dual.step(adding: "dir", in: .first, role: .director, to: [], amount: 1_000, author: "op") == .complete)
+        let notAlone = SigningRule(authorMaySignAlone: false)
+        #expect(notAlone.step(adding: "dir", in: .first, role: .director, to: [], amount: 10, author: "dir") == .awaitingSignatures)
+        #expect(notAlone.step(adding: "dir", in: .first, role: .director, to: [], amount: 10, author: "op") == .complete)
+    }
+}

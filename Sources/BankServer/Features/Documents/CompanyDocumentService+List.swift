@@ -30,8 +30,8 @@ extension CompanyDocumentService {
         var text: String { "\(milliseconds).\(id.uuidString)" }
     }
 
-    func list(companyID: UUID, page: Page, caller: Caller, on database: any Database) async throws -> ([StoredDocument], next: Cursor?) {
-        _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    func list(membership: Membership, page: Page, on database: any Database) async throws -> ([StoredDocument], next: Cursor?) {
+        let companyID = membership.$company.id
         let query = StoredDocument.query(on: database).filter(\.$company.$id == companyID)
         if let paymentID = page.paymentID { query.filter(\.$payment.$id == paymentID) }
         if let templateID = page.templateID { query.filter(\.$template.$id == templateID) }

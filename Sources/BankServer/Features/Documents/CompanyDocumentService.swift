@@ -4,7 +4,8 @@ import Foundation
 
 /// A company's photos of documents (§2.3.2 "uploading required documents", "adding a payment template"): on its
 /// profile, attached to one of its payment orders, or the picture one of its templates was made from.
-/// Company-scoped: another company's document, payment or template is `not_found`; viewers read only.
+/// Company-scoped: another company's document, payment or template is `not_found`; viewers read only. Each call
+/// takes the caller's membership as the company-scope tier loaded it (`req.membership`), not read again.
 struct CompanyDocumentService: Sendable {
     let services: BankServices
 
@@ -16,14 +17,15 @@ struct CompanyDocumentService: Sendable {
 
     func upload(
         _ upload: DocumentIntake.Upload,
-        companyID: UUID,
+        membership: Membership,
         target: Target,
         caller: Caller,
         on database: any Database
     ) async throws -> StoredDocument {
         let intake = DocumentIntake(services: services)
         try await intake.admit(userID: caller.userID, on: database)
-        try await writer(caller, companyID: companyID, on: database)
+        try Self.writer(membership)
+        let companyID = membership.$company.id
         let kind = try await check(target, companyID: companyID, on: database)
         let accepted = try intake.accept(upload, allowed: Set(DocumentFormat.allCases))
         let document = intake.newDocument(accepted, kind: kind, uploader: caller.userID)
@@ -45,17 +47,18 @@ struct CompanyDocumentService: Sendable {
     }
 
     /// The company's document, for any member; another company's (or none) is `not_found`.
-    func document(_ id: UUID, companyID: UUID, caller: Caller, on database: any Database) async throws -> StoredDocument {
-        _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    func document(_ id: UUID, membership: Membership, on database: any Database) async throws -> StoredDocument {
+        let companyID = membership.$company.id
         guard let document = try await StoredDocument.find(id, on: database), document.$company.id == companyID else {
             throw BankError.notFound
         }
         return document
     }
 
-    func delete(_ id: UUID, companyID: UUID, caller: Caller, on database: any Database) async throws {
-        try await writer(caller, companyID: companyID, on: database)
-        let document = try await document(id, companyID: companyID, caller: caller, on: database)
+    func delete(_ id: UUID, membership: Membership, caller: Caller, on database: any Database) async throws {
+        try Self.writer(membership)
+        let companyID = membership.$company.id
+        let document = try await document(id, membership: membership, on: database)
         try await database.transaction { tx in
             try await DocumentVault(services: services).remove(document, on: tx)
             try await AuditLog.record(
@@ -70,8 +73,7 @@ struct CompanyDocumentService: Sendable {
     }
 
     /// A member who may change the company's documents: anyone but a viewer.
-    private func writer(_ caller: Caller, companyID: UUID, on database: any Database) async throws {
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    private static func writer(_ membership: Membership) throws {
         if membership.role == .viewer { throw BankError.forbidden }
     }
 

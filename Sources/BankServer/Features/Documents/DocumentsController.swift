@@ -40,7 +40,7 @@ enum DocumentsController {
         try validator.throwIfInvalid()
         let document = try await CompanyDocumentService(services: req.bank).upload(
             req.documentUpload,
-            companyID: companyID,
+            membership: try req.membership,
             target: target,
             caller: try req.caller,
             on: req.db
@@ -63,9 +63,8 @@ enum DocumentsController {
         }
         try validator.throwIfInvalid()
         let (documents, next) = try await CompanyDocumentService(services: req.bank).list(
-            companyID: try req.parameter(.companyId),
+            membership: try req.membership,
             page: page,
-            caller: try req.caller,
             on: req.db
         )
         return ListPage(items: try documents.map { try $0.view() }, nextCursor: next?.text)
@@ -83,7 +82,7 @@ enum DocumentsController {
     static func delete(req: Request) async throws -> HTTPStatus {
         try await CompanyDocumentService(services: req.bank).delete(
             try req.parameter(.documentId),
-            companyID: try req.parameter(.companyId),
+            membership: try req.membership,
             caller: try req.caller,
             on: req.db
         )
@@ -93,8 +92,7 @@ enum DocumentsController {
     private static func document(_ req: Request) async throws -> StoredDocument {
         try await CompanyDocumentService(services: req.bank).document(
             try req.parameter(.documentId),
-            companyID: try req.parameter(.companyId),
-            caller: try req.caller,
+            membership: try req.membership,
             on: req.db
         )
     }

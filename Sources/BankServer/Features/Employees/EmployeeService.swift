@@ -105,8 +105,9 @@ struct EmployeeService: Sendable {
 
     // MARK: - Employees
 
-    func employees(companyID: UUID, caller: Caller, on database: any Database) async throws -> [EmployeeView] {
-        _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    /// `membership` is the caller's, as the company-scope tier loaded it (`req.membership`).
+    func employees(membership: Membership, on database: any Database) async throws -> [EmployeeView] {
+        let companyID = membership.$company.id
         let memberships = try await Membership.query(on: database).filter(\.$company.$id == companyID).with(\.$user).all()
         // A destroyed person (Law 94-V art. 25) has no name left to show; a blocked person's data is not processed
         // (art. 24–25), so colleagues do not see it either.

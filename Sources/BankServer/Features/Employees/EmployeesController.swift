@@ -45,7 +45,7 @@ enum EmployeesController {
     }
 
     static func employees(req: Request) async throws -> ListPage<EmployeeView> {
-        let items = try await req.bank.employees.employees(companyID: try req.parameter(.companyId), caller: try req.caller, on: req.db)
+        let items = try await req.bank.employees.employees(membership: try req.membership, on: req.db)
         return ListPage(items: items, nextCursor: nil)
     }
 

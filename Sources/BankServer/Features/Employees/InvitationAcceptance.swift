@@ -150,7 +150,8 @@ struct InvitationAcceptance: Sendable {
             on: database
         )
         guard let (invitation, person, userID, invitationID) = opened else { throw BankError.otpInvalid }
-        guard let descriptor = try services.otp.context(of: challenge).device else { throw BankError.otpInvalid }
+        let otpContext = try services.otp.context(of: challenge)
+        guard let descriptor = otpContext.device else { throw BankError.otpInvalid }
         let passwordHash = try await services.hashPassword(request.password)
         let vault = services.vault
         return try await database.transaction { tx in
@@ -168,7 +169,14 @@ struct InvitationAcceptance: Sendable {
                 origin: .init(ip: origin.ip, userAgent: origin.userAgent, deviceInstallationID: descriptor.id),
                 on: tx
             )
-            try await RegistrationService(services: services).recordAccountConsent(userID: userID, edition: current, device: descriptor, on: tx)
+            try await RegistrationService(services: services).recordAccountConsent(
+                userID: userID,
+                fullName: person.fullName,
+                language: otpContext.language,
+                edition: current,
+                device: descriptor,
+                on: tx
+            )
             let device = try await services.devices.trust(descriptor, userID: userID, on: tx)
             try await AuditLog.record(
                 .employeeInvitationActivated,

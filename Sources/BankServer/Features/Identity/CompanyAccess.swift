@@ -6,8 +6,7 @@ import Foundation
 /// cannot be probed.
 struct CompanyAccess: Sendable {
     static func membership(userID: UUID, companyID: UUID, on database: any Database) async throws -> Membership {
-        guard let membership = try await Membership.query(on: database).filter(\.$user.$id == userID).filter(\.$company.$id == companyID).first()
-        else {
+        guard let membership = try await IdentityQueries.membership(userID: userID, companyID: companyID, on: database) else {
             throw BankError.notFound
         }
         return membership

@@ -63,26 +63,17 @@ struct EmailChangeService: Sendable {
         let binding = Self.binding(userID: caller.userID, emailIndex: vault.emailIndex(email))
         _ = try await otp.verify(challengeID: challengeID, code: code, purpose: .emailChange, binding: binding, on: database)
         let user = try await database.transaction { tx in
-            guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
-            var person = try await vault.open(user, on: tx)
-            person.email = email
-            try await vault.update(user, with: person, on: tx)
-            try await user.save(on: tx)
-            try await NotificationService(services: services).notify(
-                user,
-                .security,
-                .init(key: "sms.security.email_changed"),
-                language: language,
-                on: tx
-            )
-            try await AuditLog.record(
-                .profileEmailChanged,
-                actor: caller.userID,
-                subject: .user(caller.userID),
-                at: services.clock.now(),
-                on: tx
-            )
-            return user
+            try await PersonChange(services: services).apply(to: caller.userID, audit: .profileEmailChanged, on: tx) {
+                $0.email = email
+            } effects: { user, _ in
+                try await NotificationService(services: services).notify(
+                    user,
+                    .security,
+                    .init(key: "sms.security.email_changed"),
+                    language: language,
+                    on: tx
+                )
+            }
         }
         return try await ProfileReader(services: services).profile(of: user, on: database)
     }

@@ -15,21 +15,8 @@ struct NameChangeService: Sendable {
         let fullName = validator.require("fullName", update.fullName, maxLength: Self.maxLength)
         try validator.throwIfInvalid()
         guard let fullName else { throw BankError.internalError }
-        let vault = services.vault
         let user = try await database.transaction { tx in
-            guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
-            var person = try await vault.open(user, on: tx)
-            person.fullName = fullName
-            try await vault.update(user, with: person, on: tx)
-            try await user.save(on: tx)
-            try await AuditLog.record(
-                .profileNameChanged,
-                actor: caller.userID,
-                subject: .user(caller.userID),
-                at: services.clock.now(),
-                on: tx
-            )
-            return user
+            try await PersonChange(services: services).apply(to: caller.userID, audit: .profileNameChanged, on: tx) { $0.fullName = fullName }
         }
         return try await ProfileReader(services: services).profile(of: user, on: database)
     }

@@ -95,30 +95,20 @@ struct PhoneChangeService: Sendable {
         let vault = services.vault
         return try await database.transaction { tx in
             if try await isTaken(vault.phoneIndex(newPhone), byOtherThan: caller.userID, on: tx) { throw BankError.phoneUnavailable }
-            guard let user = try await User.find(caller.userID, on: tx) else { throw BankError.notFound }
-            var person = try await vault.open(user, on: tx)
-            let oldPhone = person.phone
-            person.phone = newPhone
-            try await vault.update(user, with: person, on: tx)
-            try await user.save(on: tx)
-            try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "phone_changed", on: tx)
-            // The notice goes to the old number: whoever lost it must hear of the change.
-            try await NotificationService(services: services).notify(
-                user,
-                .security,
-                .init(key: "sms.security.phone_changed", parameters: ["phone": newPhone.masked]),
-                language: language,
-                smsTo: oldPhone,
-                on: tx
-            )
-            try await AuditLog.record(
-                .profilePhoneChanged,
-                actor: caller.userID,
-                subject: .user(caller.userID),
-                at: services.clock.now(),
-                on: tx
-            )
-            return user
+            return try await PersonChange(services: services).apply(to: caller.userID, audit: .profilePhoneChanged, on: tx) {
+                $0.phone = newPhone
+            } effects: { user, before in
+                try await services.sessions.revokeAll(userID: caller.userID, keeping: caller.sessionID, reason: "phone_changed", on: tx)
+                // The notice goes to the old number: whoever lost it must hear of the change.
+                try await NotificationService(services: services).notify(
+                    user,
+                    .security,
+                    .init(key: "sms.security.phone_changed", parameters: ["phone": newPhone.masked]),
+                    language: language,
+                    smsTo: before.phone,
+                    on: tx
+                )
+            }
         }
     }
 

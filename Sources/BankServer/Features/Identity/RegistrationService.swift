@@ -128,7 +128,14 @@ struct RegistrationService: Sendable {
                 origin: .init(ip: origin.ip, userAgent: origin.userAgent, deviceInstallationID: request.device.id),
                 on: tx
             )
-            try await recordAccountConsent(userID: valid.person.id, edition: valid.edition, device: request.device, on: tx)
+            try await recordAccountConsent(
+                userID: valid.person.id,
+                fullName: valid.person.fullName,
+                language: language,
+                edition: valid.edition,
+                device: request.device,
+                on: tx
+            )
             try await AuditLog.record(
                 .registrationStarted,
                 actor: valid.person.id,
@@ -184,8 +191,16 @@ struct RegistrationService: Sendable {
     /// The binding of a decoy code: it can never verify, and it names the BIN only as a blind index.
     func decoyBinding(bin: String) -> String { "decoy|" + services.cipher.blindIndex(bin, kind: "registration-bin") }
 
-    /// §2.2.6: creating the personal cabinet is itself the consent to the account's creation (Law 94-V art. 8 fields).
-    func recordAccountConsent(userID: UUID, edition: PolicyEdition, device: DeviceDescriptor, on database: any Database) async throws {
+    /// §2.2.6: creating the personal cabinet is itself the consent to the account's creation (Law 94-V art. 8 fields,
+    /// the text shown in `language` and the person's name sealed, `ConsentService.stamp`). The user row and key exist.
+    func recordAccountConsent(
+        userID: UUID,
+        fullName: String,
+        language: Language,
+        edition: PolicyEdition,
+        device: DeviceDescriptor,
+        on database: any Database
+    ) async throws {
         let consent = Consent()
         consent.$user.id = userID
         consent.purpose = "account_creation"
@@ -199,6 +214,8 @@ struct RegistrationService: Sendable {
         consent.grantedAt = services.clock.now()
         consent.channel = "mobile_app"
         consent.deviceInstallationID = device.id
+        try await ConsentService(services: services)
+            .stamp(consent, entry: services.purposes.entry(.accountCreation), fullName: fullName, language: language, on: database)
         try await consent.create(on: database)
     }
 }

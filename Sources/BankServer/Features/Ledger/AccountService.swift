@@ -52,7 +52,7 @@ struct AccountService: Sendable {
 
     /// The company's accounts, only through a membership of the caller (company-scoped authorization).
     func accounts(companyID: UUID, on database: any Database) async throws -> [Account] {
-        try await Account.query(on: database).filter(\.$company.$id == companyID).sort(\.$createdAt).sort(\.$iban).all()
+        try await LedgerQueries.accounts(companyID: companyID, on: database)
     }
 
     private func makeAccount(iban: IBAN, currency: Currency, kind: Account.Kind, name: String) -> Account {

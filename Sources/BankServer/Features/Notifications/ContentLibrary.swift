@@ -80,24 +80,11 @@ struct ContentLibrary: Sendable {
         var query = ContentItem.query(on: database)
         if let kind { query = query.filter(\.$kind == kind) }
         if publishedOnly { query = query.filter(\.$publishedAt <= services.clock.now()) }
-        if let cursor {
-            guard let anchorID = UUID(uuidString: cursor), try await ContentItem.find(anchorID, on: database) != nil else {
-                throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
-            }
-            let table = ContentItem.schema
-            query = query.filter(
-                .sql(
-                    embed: """
-                        (\(ident: table).\(ident: "published_at"), \(ident: table).\(ident: "id")) < \
-                        (SELECT \(ident: "a").\(ident: "published_at"), \(ident: "a").\(ident: "id") FROM \(ident: table) \(ident: "a") \
-                        WHERE \(ident: "a").\(ident: "id") = \(bind: anchorID))
-                        """
-                )
-            )
+        let anchorID = try cursor.map(KeysetAnchor.parse)
+        if let anchorID, try await ContentItem.find(anchorID, on: database) == nil {
+            throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
         }
-        let rows = try await query.sort(\.$publishedAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
-        let items = Array(rows.prefix(limit))
-        return (items, rows.count > limit ? items.last?.id?.uuidString : nil)
+        return try await KeysetAnchor.page(query, after: anchorID, time: "published_at", limit: limit)
     }
 }
 

@@ -27,21 +27,14 @@ struct Inbox: Sendable {
 
     /// Keyset pages by (created_at, id), newest first; the cursor is the last id of the previous page.
     func page(of userID: UUID, after cursor: String?, limit: Int, language: Language, on database: any Database) async throws -> InboxPage {
-        var query = InboxItem.query(on: database).filter(\.$userID == userID)
-        if let cursor {
-            guard let anchorID = UUID(uuidString: cursor),
-                try await InboxItem.query(on: database).filter(\.$id == anchorID).filter(\.$userID == userID).first() != nil
-            else { throw BankError.validation([.init(field: "cursor", code: .invalidValue)]) }
-            query = query.filter(KeysetAnchor.before(anchorID, table: InboxItem.schema, time: "created_at"))
+        let anchorID = try cursor.map(KeysetAnchor.parse)
+        if let anchorID, try await InboxItem.query(on: database).filter(\.$id == anchorID).filter(\.$userID == userID).first() == nil {
+            throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
         }
-        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
-        let items = Array(rows.prefix(limit))
+        let query = InboxItem.query(on: database).filter(\.$userID == userID)
+        let (items, nextCursor) = try await KeysetAnchor.page(query, after: anchorID, time: "created_at", limit: limit)
         let unread = try await InboxItem.query(on: database).filter(\.$userID == userID).filter(\.$readAt == nil).count()
-        return InboxPage(
-            items: try items.map { try view($0, in: language) },
-            nextCursor: rows.count > limit ? items.last?.id?.uuidString : nil,
-            unreadCount: unread
-        )
+        return InboxPage(items: try items.map { try view($0, in: language) }, nextCursor: nextCursor, unreadCount: unread)
     }
 
     /// Marks one of the user's entries read (again: no change); another user's entry is `not_found`.

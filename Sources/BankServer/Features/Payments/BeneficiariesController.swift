@@ -9,13 +9,13 @@ enum BeneficiariesController {
     // MARK: - Beneficiaries
 
     static func listBeneficiaries(req: Request) async throws -> ListPage<BeneficiaryView> {
-        let companyID = try await member(req, of: try req.parameter(.companyId), writing: false)
+        let companyID = try scoped(req, writing: false)
         let items = try await SavedBeneficiary.query(on: req.db).filter(\.$company.$id == companyID).sort(\.$name).all()
         return ListPage(items: items.map(Self.view), nextCursor: nil)
     }
 
     static func createBeneficiary(req: Request) async throws -> Reply<BeneficiaryView> {
-        let companyID = try await member(req, of: try req.parameter(.companyId), writing: true)
+        let companyID = try scoped(req, writing: true)
         let saved = try Self.validated(try req.decodeBody(BeneficiaryView.self))
         saved.$company.id = companyID
         saved.createdAt = req.bank.clock.now()
@@ -53,13 +53,13 @@ enum BeneficiariesController {
     // MARK: - Templates
 
     static func listTemplates(req: Request) async throws -> ListPage<TemplateView> {
-        let companyID = try await member(req, of: try req.parameter(.companyId), writing: false)
+        let companyID = try scoped(req, writing: false)
         let items = try await PaymentTemplate.query(on: req.db).filter(\.$company.$id == companyID).sort(\.$name).all()
         return ListPage(items: try items.map(Self.view), nextCursor: nil)
     }
 
     static func createTemplate(req: Request) async throws -> Reply<TemplateView> {
-        let companyID = try await member(req, of: try req.parameter(.companyId), writing: true)
+        let companyID = try scoped(req, writing: true)
         let body = try req.decodeBody(TemplateView.self)
         let template = try Self.template(name: body.name, order: body.order)
         template.$company.id = companyID
@@ -111,6 +111,13 @@ enum BeneficiariesController {
     }
 
     // MARK: - Helpers
+
+    /// The path's company, through the membership the company-scope tier loaded (`req.membership`), not read again.
+    private static func scoped(_ req: Request, writing: Bool) throws -> UUID {
+        let membership = try req.membership
+        if writing, membership.role == .viewer { throw BankError.forbidden }
+        return membership.$company.id
+    }
 
     private static func member(_ req: Request, of companyID: UUID, writing: Bool) async throws -> UUID {
         let membership = try await CompanyAccess.membership(userID: try req.caller.userID, companyID: companyID, on: req.db)

@@ -21,9 +21,10 @@ struct PaymentService: Sendable {
 
     // MARK: - Drafts
 
-    func create(companyID: UUID, caller: Caller, input: PaymentOrderInput, on database: any Database) async throws -> PaymentOrderRecord {
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    /// `membership` is the caller's, as the company-scope tier loaded it (`req.membership`): not read again here.
+    func create(membership: Membership, caller: Caller, input: PaymentOrderInput, on database: any Database) async throws -> PaymentOrderRecord {
         guard membership.role != .viewer else { throw BankError.forbidden }
+        let companyID = membership.$company.id
         let checked = try await PaymentOrderChecker(services: services).check(input, companyID: companyID, on: database)
         let record = PaymentOrderRecord()
         record.id = UUID()
@@ -197,17 +198,18 @@ struct PaymentService: Sendable {
         let now = services.clock.now()
         return try await database.transaction { tx in
             let existing = try await PaymentSignature.query(on: tx).filter(\.$order.$id == orderID).filter(\.$contentHash == record.contentHash).all()
-            let (valid, counted) = try await SignerRoles.counting(
+            let (valid, complete) = try await SignerRoles.step(
                 existing,
                 user: { $0.$user.id },
                 slot: \.slot,
                 companyID: record.$company.id,
+                rule: access.rule,
+                signer: caller.userID,
+                role: access.membership.role,
+                amount: record.amount,
+                author: record.$author.id,
                 on: tx
             )
-            var ruleView = counted
-            if valid.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
-                throw BankError(status: .conflict, code: .alreadySigned)
-            }
             let signature = PaymentSignature()
             signature.$order.id = orderID
             signature.$user.id = caller.userID
@@ -225,21 +227,11 @@ struct PaymentService: Sendable {
             )
             let signatures = valid + [signature]
             record.knownSignatures = signatures
-            if let mine = SigningRule.Slot(rawValue: slot) {
-                ruleView.append(SigningRule.Signature(signer: caller.userID.uuidString, slot: mine, currentRole: access.membership.role))
-            }
-            guard access.rule.isComplete(ruleView, amount: record.amount, author: record.$author.id.uuidString) else {
+            guard complete else {
                 try await record.transition(.sign, at: now, on: tx)
                 return .awaitingSignatures(record)
             }
-            let assessment = try await RiskEngine(services: services).assess(
-                "payment_sign",
-                userID: caller.userID,
-                location: risk.location,
-                ip: risk.ip ?? caller.session.ip,
-                previousIP: caller.session.ip,
-                on: tx
-            )
+            let assessment = try await RiskEngine(services: services).assess("payment_sign", caller: caller, risk: risk, on: tx)
             let reasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
             // RTS art. 15: own-account transfers need no SMS code — unless the risk is elevated (§2.2.4).
             if record.kind == .ownAccounts, !assessment.elevated {
@@ -314,21 +306,14 @@ struct PaymentService: Sendable {
             code: code,
             purpose: .paymentConfirmation,
             binding: record.contentHash,
+            caller: caller,
             on: database
         )
-        guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
         try await database.transaction { tx in
             guard let fresh = try await PaymentOrderRecord.find(orderID, on: tx), fresh.status == .awaitingConfirmation,
                 fresh.contentHash == challenge.binding
             else { throw BankError.otpInvalid }
-            let assessment = try await RiskEngine(services: services).assess(
-                "payment_confirm",
-                userID: caller.userID,
-                location: risk.location,
-                ip: risk.ip ?? caller.session.ip,
-                previousIP: caller.session.ip,
-                on: tx
-            )
+            let assessment = try await RiskEngine(services: services).assess("payment_confirm", caller: caller, risk: risk, on: tx)
             let reasons = Set((fresh.riskReasons ?? "").split(separator: ",").map(String.init) + assessment.reasons)
             if !reasons.isEmpty, FraudHolds(services: services).exceedsHoldAmount(fresh) {
                 try await FraudHolds(services: services).hold(fresh, reasons: reasons.sorted(), actor: caller.userID, on: tx)

@@ -25,10 +25,9 @@ enum PaymentsController {
     }
 
     static func confirmBasket(req: Request) async throws -> BasketOutcome {
-        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(BasketConfirmRequest.self)
         let records = try await SigningBasket(services: req.bank).confirm(
-            companyID: companyID,
+            membership: try req.membership,
             ids: body.paymentIds,
             caller: try req.caller,
             challengeID: body.challengeId,
@@ -41,9 +40,8 @@ enum PaymentsController {
     }
 
     static func create(req: Request) async throws -> Reply<PaymentOrderView> {
-        let companyID = try req.parameter(.companyId)
         let input = try req.decodeBody(PaymentOrderInput.self)
-        let record = try await req.bank.payments.create(companyID: companyID, caller: try req.caller, input: input, on: req.db)
+        let record = try await req.bank.payments.create(membership: try req.membership, caller: try req.caller, input: input, on: req.db)
         return .created(try await PaymentViews.view(record, on: req.db))
     }
 
@@ -55,10 +53,9 @@ enum PaymentsController {
 
     /// §2.3.4: a mobile top-up or utility bill becomes a draft payment order to the provider; sign and confirm as usual.
     static func createServicePayment(req: Request) async throws -> Reply<PaymentOrderView> {
-        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(ServicePaymentRequest.self)
         let record = try await ServicePaymentService(services: req.bank).create(
-            companyID: companyID,
+            membership: try req.membership,
             caller: try req.caller,
             request: body,
             on: req.db
@@ -76,8 +73,7 @@ enum PaymentsController {
     /// never skipped (issue 10). `awaiting=me`: only the orders that wait for the caller's signature.
     static func list(req: Request) async throws -> ListPage<PaymentOrderView> {
         let companyID = try req.parameter(.companyId)
-        let caller = try req.caller
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: req.db)
+        let membership = try req.membership
         var cursor = try req.query[String.self, at: "cursor"].map(KeysetAnchor.parse)
         if let anchor = cursor,
             try await PaymentOrderRecord.query(on: req.db).filter(\.$id == anchor).filter(\.$company.$id == companyID).first() == nil

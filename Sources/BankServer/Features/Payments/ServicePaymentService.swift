@@ -10,9 +10,11 @@ import Foundation
 struct ServicePaymentService: Sendable {
     let services: BankServices
 
-    func create(companyID: UUID, caller: Caller, request: ServicePaymentRequest, on database: any Database) async throws -> PaymentOrderRecord {
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    /// `membership` is the caller's, as the company-scope tier loaded it (`req.membership`).
+    func create(membership: Membership, caller: Caller, request: ServicePaymentRequest, on database: any Database) async throws -> PaymentOrderRecord
+    {
         guard membership.role != .viewer else { throw BankError.forbidden }
+        let companyID = membership.$company.id
         var validator = FieldValidator()
         var provider: ServiceProvider?
         var reference = ""

@@ -63,8 +63,9 @@ struct SigningBasket: Sendable {
     }
 
     /// One code for the set: it fails if any order of the set changed, or if the set is not the one signed.
+    /// `membership` is the caller's, as the company-scope tier loaded it (`req.membership`).
     func confirm(
-        companyID: UUID,
+        membership: Membership,
         ids: [UUID],
         caller: Caller,
         challengeID: UUID,
@@ -75,27 +76,20 @@ struct SigningBasket: Sendable {
         -> [PaymentOrderRecord]
     {
         try Self.checkIDs(ids)
-        _ = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+        let companyID = membership.$company.id
         let records = try await PaymentOrderRecord.query(on: database).filter(\.$id ~~ ids).filter(\.$company.$id == companyID).all()
         guard records.count == Set(ids).count, records.allSatisfy({ $0.status == .awaitingConfirmation }) else {
             throw BankError(status: .conflict, code: .paymentNotSignable)
         }
-        let challenge = try await services.otp.verify(
+        _ = try await services.otp.verify(
             challengeID: challengeID,
             code: code,
             purpose: .basketConfirmation,
             binding: Self.basketHash(records),
+            caller: caller,
             on: database
         )
-        guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
-        let assessment = try await RiskEngine(services: services).assess(
-            "basket_confirm",
-            userID: caller.userID,
-            location: risk.location,
-            ip: risk.ip ?? caller.session.ip,
-            previousIP: caller.session.ip,
-            on: database
-        )
+        let assessment = try await RiskEngine(services: services).assess("basket_confirm", caller: caller, risk: risk, on: database)
         let holds = FraudHolds(services: services)
         for record in records {
             do {

@@ -6,10 +6,14 @@ import Vapor
 /// Payroll endpoints: upload, read, sign, confirm (issue 3).
 enum PayrollController {
     static func create(req: Request) async throws -> Reply<PayrollView> {
-        let companyID = try req.parameter(.companyId)
         let body = try req.decodeBody(PayrollUpload.self)
         let draft = PayrollService.Draft(payerAccount: body.payerAccount, number: body.number, knp: body.knp, csv: body.csv)
-        let payroll = try await PayrollService(services: req.bank).create(companyID: companyID, caller: try req.caller, draft: draft, on: req.db)
+        let payroll = try await PayrollService(services: req.bank).create(
+            membership: try req.membership,
+            caller: try req.caller,
+            draft: draft,
+            on: req.db
+        )
         return .created(try await view(payroll, req: req))
     }
 

@@ -18,9 +18,10 @@ struct PayrollService: Sendable {
         let csv: String
     }
 
-    func create(companyID: UUID, caller: Caller, draft: Draft, on database: any Database) async throws -> Payroll {
-        let membership = try await CompanyAccess.membership(userID: caller.userID, companyID: companyID, on: database)
+    /// `membership` is the caller's, as the company-scope tier loaded it (`req.membership`).
+    func create(membership: Membership, caller: Caller, draft: Draft, on database: any Database) async throws -> Payroll {
         guard membership.role != .viewer else { throw BankError.forbidden }
+        let companyID = membership.$company.id
         var validator = FieldValidator()
         let number = validator.require("number", draft.number, maxLength: 20)
         let knp = validator.parse("knp") { try KNP(draft.knp) }
@@ -115,17 +116,18 @@ struct PayrollService: Sendable {
         guard let rule = try await Company.find(payroll.$company.id, on: database)?.signingRule else { throw BankError.notFound }
         return try await database.transaction { tx in
             let stored = try await PayrollSignature.query(on: tx).filter(\.$payroll.$id == payrollID).all()
-            let (existing, counted) = try await SignerRoles.counting(
+            let (_, complete) = try await SignerRoles.step(
                 stored,
                 user: { $0.$user.id },
                 slot: \.slot,
                 companyID: payroll.$company.id,
+                rule: rule,
+                signer: caller.userID,
+                role: membership.role,
+                amount: payroll.total,
+                author: payroll.$author.id,
                 on: tx
             )
-            var ruleView = counted
-            if existing.contains(where: { $0.slot == slot || $0.$user.id == caller.userID }) {
-                throw BankError(status: .conflict, code: .alreadySigned)
-            }
             let signature = PayrollSignature()
             (signature.$payroll.id, signature.$user.id, signature.slot, signature.signedAt) = (payrollID, caller.userID, slot, services.clock.now())
             try await signature.create(on: tx)
@@ -137,23 +139,13 @@ struct PayrollService: Sendable {
                 at: services.clock.now(),
                 on: tx
             )
-            if let mine = SigningRule.Slot(rawValue: slot) {
-                ruleView.append(SigningRule.Signature(signer: caller.userID.uuidString, slot: mine, currentRole: membership.role))
-            }
-            guard rule.isComplete(ruleView, amount: payroll.total, author: payroll.$author.id.uuidString) else {
+            guard complete else {
                 payroll.status = .awaitingSignatures
                 try await payroll.save(on: tx)
                 return (payroll, nil, phone)
             }
             // §2.2.4 as for a single order (review M1): the reasons are kept, and the lines held at confirmation
-            let assessment = try await RiskEngine(services: services).assess(
-                "payroll_sign",
-                userID: caller.userID,
-                location: risk.location,
-                ip: risk.ip ?? caller.session.ip,
-                previousIP: caller.session.ip,
-                on: tx
-            )
+            let assessment = try await RiskEngine(services: services).assess("payroll_sign", caller: caller, risk: risk, on: tx)
             payroll.riskReasons = assessment.elevated ? assessment.reasons.joined(separator: ",") : nil
             payroll.status = .awaitingConfirmation
             try await payroll.save(on: tx)
@@ -225,22 +217,15 @@ struct PayrollService: Sendable {
     ) async throws -> Payroll {
         let (payroll, _) = try await payroll(payrollID, caller: caller, on: database)
         guard payroll.status == .awaitingConfirmation else { throw BankError(status: .conflict, code: .paymentNotSignable) }
-        let challenge = try await services.otp.verify(
+        _ = try await services.otp.verify(
             challengeID: challengeID,
             code: code,
             purpose: .basketConfirmation,
             binding: payroll.contentHash,
+            caller: caller,
             on: database
         )
-        guard challenge.userID == caller.userID else { throw BankError.otpInvalid }
-        let assessment = try await RiskEngine(services: services).assess(
-            "payroll_confirm",
-            userID: caller.userID,
-            location: risk.location,
-            ip: risk.ip ?? caller.session.ip,
-            previousIP: caller.session.ip,
-            on: database
-        )
+        let assessment = try await RiskEngine(services: services).assess("payroll_confirm", caller: caller, risk: risk, on: database)
         let reasons = Set((payroll.riskReasons ?? "").split(separator: ",").map(String.init) + assessment.reasons).sorted()
         // Claimed once: a second confirmation cannot execute the lines again.
         let now = services.clock.now()

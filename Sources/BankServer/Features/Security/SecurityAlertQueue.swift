@@ -29,17 +29,12 @@ struct SecurityAlertQueue: Sendable {
     /// One page of the open alerts, newest first. The cursor is the id of the last alert of the previous page;
     /// ordering is (created_at, id), compared inside the database.
     func open(after cursor: String?, limit: Int, on database: any Database) async throws -> (items: [SecurityAlert], nextCursor: String?) {
-        var query = SecurityAlert.query(on: database).filter(\.$handledAt == nil)
-        if let cursor {
-            let anchorID = try KeysetAnchor.parse(cursor)
-            guard try await SecurityAlert.find(anchorID, on: database) != nil else {
-                throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
-            }
-            query = query.filter(KeysetAnchor.before(anchorID, table: SecurityAlert.schema, time: "created_at"))
+        let query = SecurityAlert.query(on: database).filter(\.$handledAt == nil)
+        let anchorID = try cursor.map(KeysetAnchor.parse)
+        if let anchorID, try await SecurityAlert.find(anchorID, on: database) == nil {
+            throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
         }
-        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
-        let items = Array(rows.prefix(limit))
-        return (items, rows.count > limit ? items.last?.id?.uuidString : nil)
+        return try await KeysetAnchor.page(query, after: anchorID, time: "created_at", limit: limit)
     }
 
     /// Marks an open alert handled by `staff`; `409 conflict` when it was handled already (by anyone).

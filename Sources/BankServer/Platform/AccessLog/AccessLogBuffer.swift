@@ -18,10 +18,10 @@ struct PendingAccessLogRow: Sendable {
 }
 
 /// The access log off the request path (issue 15): under `serve` the middleware only appends here and
-/// `AccessLogFlusher` writes what has gathered once a second, in one multi-row INSERT per 500 rows. A crash loses at
-/// most the rows of the last second (docs/SECURITY.md). The export flushes first and destruction drops the person's
-/// queued rows, so nothing buffered escapes either. Without batching (tests, commands) each row is
-/// written before the response, as a single statement.
+/// the `access log flush` job (`BackgroundJobs`) writes what has gathered once a second, in one multi-row INSERT
+/// per 500 rows. A crash loses at most the rows of the last second (docs/SECURITY.md). The export flushes first and
+/// destruction drops the person's queued rows, so nothing buffered escapes either. Without batching (tests,
+/// commands) each row is written before the response, as a single statement.
 final class AccessLogBuffer: Sendable {
     /// Rows kept while the database refuses them; beyond this the oldest are dropped (and counted in the log).
     static let capacity = 50_000
@@ -101,41 +101,5 @@ final class AccessLogBuffer: Sendable {
             )
         }
         try await insert.run()
-    }
-}
-
-/// Writes the buffered access log once a second under `serve`, and what is left on shutdown.
-final class AccessLogFlusher: LifecycleHandler, @unchecked Sendable {
-    private let buffer: AccessLogBuffer
-    private var task: Task<Void, Never>?
-
-    init(buffer: AccessLogBuffer) {
-        self.buffer = buffer
-    }
-
-    func didBootAsync(_ application: Application) async throws {
-        let buffer = buffer
-        let database = application.db
-        let logger = application.logger
-        task = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
-                do {
-                    try await buffer.flush(on: database)
-                } catch {
-                    logger.warning("access log flush failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        await task?.value
-        do {
-            try await buffer.flush(on: application.db)
-        } catch {
-            application.logger.error("access log: last rows not written", metadata: ["rows": "\(buffer.count)"])
-        }
     }
 }

@@ -1,68 +1,76 @@
 import Fluent
+import Foundation
 import Vapor
 
-/// Lifecycle-managed background work inside `serve`: audit chaining every 200 ms, SMS, e-mail and push dispatch every second,
-/// interrupted payrolls resumed every minute, retention hourly.
-/// Started after boot, cancelled and awaited on shutdown — never a fire-and-forget task.
-final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
-    private let services: BankServices
-    private var task: Task<Void, Never>?
-    private var auditTask: Task<Void, Never>?
-
-    init(services: BankServices) {
-        self.services = services
+/// The background work inside `serve`, one `PeriodicJob` each (issue 13), registered by `configure` only when
+/// `runsBackgroundJobs` (so never in tests or operator commands). Each job is built here from only what it uses.
+/// To add one: a `static func` here returning a `PeriodicJob`, and a line in `all`.
+enum BackgroundJobs {
+    static func all(_ services: BankServices, logger: Logger) -> [PeriodicJob] {
+        [
+            accessLogFlush(services.accessLog),
+            auditChaining(keys: services.cipher.keys),
+            outboxDispatch(
+                sms: SMSDispatcher(services: services, logger: logger),
+                email: EmailDispatcher(services: services, logger: logger),
+                push: PushDispatcher(services: services, logger: logger)
+            ),
+            payrollResume(PayrollRunner(services: services)),
+            retention(RetentionJob(services: services), lease: JobLease.retention(holder: JobLease.processHolder, clock: services.clock)),
+        ]
     }
 
-    func didBootAsync(_ application: Application) async throws {
-        let services = services
-        let database = application.db
-        let logger = application.logger
-        auditTask = Task {
-            while !Task.isCancelled {
-                do {
-                    try await AuditChainer.chainPending(on: database, keys: services.cipher.keys, logger: logger)
-                } catch {
-                    logger.warning("audit chaining failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: .milliseconds(200))
-            }
-        }
-        task = Task {
-            let dispatcher = SMSDispatcher(services: services, logger: logger)
-            let emailDispatcher = EmailDispatcher(services: services, logger: logger)
-            let pushDispatcher = PushDispatcher(services: services, logger: logger)
-            var lastRetention = Date.distantPast
-            var lastPayrollCheck = Date.distantPast
-            while !Task.isCancelled {
-                do {
-                    try await dispatcher.dispatchPending(on: database)
-                    try await emailDispatcher.dispatchPending(on: database)
-                    try await pushDispatcher.dispatchPending(on: database)
-                    // a payroll whose process died between lines is finished by the next one (issue 10)
-                    if services.clock.now().timeIntervalSince(lastPayrollCheck) > 60 {
-                        let resumed = try await PayrollRunner(services: services).resumeInterrupted(on: database)
-                        if resumed > 0 { logger.info("payrolls resumed", metadata: ["count": "\(resumed)"]) }
-                        lastPayrollCheck = services.clock.now()
-                    }
-                    if services.clock.now().timeIntervalSince(lastRetention) > 3600 {
-                        let report = try await RetentionJob(services: services).run(on: database)
-                        logger.info("retention run", metadata: ["deleted": "\(report)"])
-                        lastRetention = services.clock.now()
-                    }
-                } catch {
-                    logger.warning("background job failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: .seconds(1))
+    /// The buffered access log written once a second, and what is left on shutdown (issue 15).
+    static func accessLogFlush(_ buffer: AccessLogBuffer) -> PeriodicJob {
+        PeriodicJob("access log flush", every: .seconds(1)) { database, _ in
+            try await buffer.flush(on: database)
+        } onShutdown: { database, logger in
+            do {
+                try await buffer.flush(on: database)
+            } catch {
+                logger.error("access log: last rows not written", metadata: ["rows": "\(buffer.count)"])
             }
         }
     }
 
-    func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        auditTask?.cancel()
-        await task?.value
-        await auditTask?.value
-        // Chain what the last requests committed, so a clean shutdown leaves nothing pending.
-        _ = try? await AuditChainer.chainPending(on: application.db, keys: services.cipher.keys, logger: application.logger)
+    /// Audit events chained every 200 ms; on shutdown what the last requests committed, so nothing is left pending.
+    static func auditChaining(keys: KeyRing) -> PeriodicJob {
+        let chain: PeriodicJob.Step = { database, logger in
+            _ = try await AuditChainer.chainPending(on: database, keys: keys, logger: logger)
+        }
+        return PeriodicJob("audit chaining", every: .milliseconds(200), step: chain, onShutdown: chain)
+    }
+
+    /// SMS, e-mail and push outboxes, every second.
+    static func outboxDispatch(sms: SMSDispatcher, email: EmailDispatcher, push: PushDispatcher) -> PeriodicJob {
+        PeriodicJob("outbox dispatch", every: .seconds(1)) { database, _ in
+            _ = try await sms.dispatchPending(on: database)
+            _ = try await email.dispatchPending(on: database)
+            _ = try await push.dispatchPending(on: database)
+        }
+    }
+
+    /// A payroll whose process died between lines is finished by the next one (issue 10), checked every minute.
+    static func payrollResume(_ runner: PayrollRunner) -> PeriodicJob {
+        PeriodicJob("payroll resume", every: .seconds(60)) { database, logger in
+            let resumed = try await runner.resumeInterrupted(on: database)
+            if resumed > 0 { logger.info("payrolls resumed", metadata: ["count": "\(resumed)"]) }
+        }
+    }
+
+    /// Retention hourly, and only by the process holding the `retention` lease, so two servers on one database
+    /// never run the same pass at once (`JobLease`).
+    static func retention(_ job: RetentionJob, lease: JobLease) -> PeriodicJob {
+        PeriodicJob("retention", every: .seconds(3600)) { database, logger in
+            try await retentionPass(job, lease: lease, on: database, logger: logger)
+        }
+    }
+
+    /// One retention pass under the lease; nil when another process holds it.
+    @discardableResult
+    static func retentionPass(_ job: RetentionJob, lease: JobLease, on database: any Database, logger: Logger) async throws -> RetentionJob.Report? {
+        guard let report = try await lease.run(on: database, { try await job.run(on: database) }) else { return nil }
+        logger.info("retention run", metadata: ["deleted": "\(report)"])
+        return report
     }
 }

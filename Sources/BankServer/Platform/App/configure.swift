@@ -76,8 +76,7 @@ func configure(_ app: Application, config: AppConfig, clock: any WallClock = Sys
     try BankWeb.mount(app, config: WebConfig(apiBaseURL: config.webAPIURL, secureCookies: config.isProduction))
 
     if config.runsBackgroundJobs {
-        app.lifecycle.use(AccessLogFlusher(buffer: app.bank.accessLog))
-        app.lifecycle.use(BackgroundJobs(services: app.bank))
+        for job in BackgroundJobs.all(app.bank, logger: app.logger) { app.lifecycle.use(job) }
     }
 }
 
@@ -129,6 +128,8 @@ enum BankMigrations {
             AddStaffAccessLegalBasis(), AddPrivacyRequestCorrection(),
             AddBreachTracking(), AddAccountClosedAt(),
             AddSecurityAlertHandledBy(),
+            AddConsentPublished(), AddConsentPurposeText(), AddConsentSubjectName(),
+            CreateJobLeases(),
         ]
     }
 }

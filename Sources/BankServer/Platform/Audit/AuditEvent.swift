@@ -21,6 +21,8 @@ enum AuditEvent: String, Sendable, CaseIterable {
 
     case consentGranted = "consent.granted"
     case consentWithdrawn = "consent.withdrawn"
+    /// Law 94-V art. 8: a withdrawal refused with its reason (`details["reason"]`, a problem code).
+    case consentWithdrawalRefused = "consent.withdrawal_refused"
 
     case contentDeleted = "content.deleted"
     case contentPublished = "content.published"

@@ -13,6 +13,7 @@ enum ProblemCode: String, Sendable, CaseIterable {
     case companyAlreadyRegistered = "company_already_registered"
     case conflict
     case correctionConflict = "correction_conflict"
+    case consentEndsWithAccount = "consent_ends_with_account"
     case consentRequired = "consent_required"
     case currentPasswordIncorrect = "current_password_incorrect"
     case deviceKeyInvalid = "device_key_invalid"

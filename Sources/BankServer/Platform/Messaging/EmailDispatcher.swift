@@ -1,22 +1,17 @@
 import Fluent
 import Foundation
-import Logging
 
-/// Delivers pending e-mails through the configured gateway (`OutboxDispatcher`: claimed before sending, never twice).
-struct EmailDispatcher: Sendable {
+/// Delivers pending e-mails through the configured gateway (`ChannelDispatcher`: claimed before sending, never twice).
+typealias EmailDispatcher = ChannelDispatcher<EmailChannel>
+
+/// An e-mail is opened (recipient and body are sealed; the subject is a fixed text) and handed to the e-mail gateway.
+struct EmailChannel: OutboxChannel {
+    static let label = "e-mail"
     let services: BankServices
-    let logger: Logger
-    var maxAttempts = 5
 
-    /// Returns how many e-mails were delivered.
-    @discardableResult
-    func dispatchPending(limit: Int = 50, on database: any Database) async throws -> Int {
-        let outbox = EmailOutbox(services: services)
-        return try await OutboxDispatcher<EmailMessage>(clock: services.clock, logger: logger, label: "e-mail", maxAttempts: maxAttempts)
-            .dispatchPending(limit: limit, on: database) { message in
-                let (to, body) = try outbox.open(message)
-                try await services.emailGateway.deliver(to: to, subject: message.subject, body: body)
-                return true
-            }
+    func deliver(_ message: EmailMessage, on database: any Database) async throws -> Bool {
+        let (to, body) = try EmailOutbox(services: services).open(message)
+        try await services.emailGateway.deliver(to: to, subject: message.subject, body: body)
+        return true
     }
 }

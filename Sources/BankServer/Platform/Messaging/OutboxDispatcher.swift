@@ -10,6 +10,7 @@ protocol OutboxRow: Model where IDValue == UUID {
     var attempts: Int { get set }
     var nextAttemptAt: Date? { get set }
     var sentAt: Date? { get set }
+    var createdAt: Date { get }
     /// `operational`, `security`, `marketing`, …: a marketing row is sent only while its consent is live.
     var category: String { get }
     /// The person the message is for, when it is for a person.

@@ -1,22 +1,17 @@
 import Fluent
 import Foundation
-import Logging
 
-/// Delivers pending SMS through the configured gateway (`OutboxDispatcher`: claimed before sending, never twice).
-struct SMSDispatcher: Sendable {
+/// Delivers pending SMS through the configured gateway (`ChannelDispatcher`: claimed before sending, never twice).
+typealias SMSDispatcher = ChannelDispatcher<SMSChannel>
+
+/// An SMS is opened (recipient and text are sealed) and handed to the SMS gateway.
+struct SMSChannel: OutboxChannel {
+    static let label = "SMS"
     let services: BankServices
-    let logger: Logger
-    var maxAttempts = 5
 
-    /// Returns how many messages were delivered.
-    @discardableResult
-    func dispatchPending(limit: Int = 50, on database: any Database) async throws -> Int {
-        let outbox = SMSOutbox(services: services)
-        return try await OutboxDispatcher<SMSMessage>(clock: services.clock, logger: logger, label: "SMS", maxAttempts: maxAttempts)
-            .dispatchPending(limit: limit, on: database) { message in
-                let (to, text) = try outbox.open(message)
-                try await services.smsGateway.deliver(to: to, text: text)
-                return true
-            }
+    func deliver(_ message: SMSMessage, on database: any Database) async throws -> Bool {
+        let (to, text) = try SMSOutbox(services: services).open(message)
+        try await services.smsGateway.deliver(to: to, text: text)
+        return true
     }
 }

@@ -20,10 +20,22 @@ extension SQLDatabase {
         returning columns: [String] = ["id"],
         where state: (SQLUpdateBuilder) throws -> Void
     ) async throws -> (any SQLRow)? {
+        try await claim(table, key: "id", equals: id, set: values, returning: columns, where: state)
+    }
+
+    /// The same claim for a row found by another key column (`job_leases` by `name`).
+    func claim(
+        _ table: String,
+        key: String,
+        equals value: some Encodable & Sendable,
+        set values: KeyValuePairs<String, any Encodable & Sendable>,
+        returning columns: [String]? = nil,
+        where state: (SQLUpdateBuilder) throws -> Void
+    ) async throws -> (any SQLRow)? {
         let update = self.update(table)
         for (column, value) in values { update.set(column, to: value) }
-        update.where("id", .equal, id)
+        update.where(SQLColumn(key), .equal, SQLBind(value))
         try state(update)
-        return try await update.returning(columns.map { SQLColumn($0) }).first()
+        return try await update.returning((columns ?? [key]).map { SQLColumn($0) }).first()
     }
 }

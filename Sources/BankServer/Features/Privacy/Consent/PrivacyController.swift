@@ -13,13 +13,14 @@ enum PrivacyController {
 
     static func consents(req: Request) async throws -> ConsentOverview {
         let caller = try req.caller
-        let history = try await ConsentService(services: req.bank).history(userID: caller.userID, on: req.db)
+        let consents = ConsentService(services: req.bank)
+        let history = try await consents.views(try await consents.history(userID: caller.userID, on: req.db), on: req.db)
         let register = req.bank.purposes
-        let items = try register.entries.map { entry in
-            let live = try history.filter { $0.purpose == entry.id.rawValue && $0.withdrawnAt == nil }.map { try $0.view() }
+        let items = register.entries.map { entry in
+            let live = history.filter { $0.purpose == entry.id.rawValue && $0.withdrawnAt == nil }
             return ConsentOverview.PurposeState(purpose: register.view(entry, in: req.language), granted: !live.isEmpty, live: live)
         }
-        return ConsentOverview(items: items, history: try history.map { try $0.view() })
+        return ConsentOverview(items: items, history: history)
     }
 
     static func grant(req: Request) async throws -> Reply<ConsentView> {
@@ -39,15 +40,17 @@ enum PrivacyController {
         try validator.throwIfInvalid()
         guard let purpose else { throw BankError.malformedRequest }
         let device = try await caller.session.$device.get(on: req.db)
-        let consent = try await ConsentService(services: req.bank).grant(
+        let consents = ConsentService(services: req.bank)
+        let consent = try await consents.grant(
             purpose,
             userID: caller.userID,
             recipient: recipient,
             origin: .init(channel: "mobile_app", deviceInstallationID: device.installationID),
+            language: req.language,
             on: req.db
         )
         try await consent.$edition.load(on: req.db)
-        return .created(try consent.view())
+        return .created(try await consents.views([consent], on: req.db)[0])
     }
 
     /// `DELETE /me/consents/{purpose}[?recipientBin=…]`: withdraws at once; returns the withdrawn records.
@@ -55,8 +58,9 @@ enum PrivacyController {
         let caller = try req.caller
         guard let purpose = req.parameterText(.purpose).flatMap(ProcessingPurpose.init(rawValue:)) else { throw BankError.notFound }
         let recipientBIN: String? = try? req.query.get(String.self, at: "recipientBin")
-        let withdrawn = try await ConsentService(services: req.bank).withdraw(purpose, userID: caller.userID, recipientBIN: recipientBIN, on: req.db)
+        let consents = ConsentService(services: req.bank)
+        let withdrawn = try await consents.withdraw(purpose, userID: caller.userID, recipientBIN: recipientBIN, on: req.db)
         for consent in withdrawn { try await consent.$edition.load(on: req.db) }
-        return try withdrawn.map { try $0.view() }
+        return try await consents.views(withdrawn, on: req.db)
     }
 }

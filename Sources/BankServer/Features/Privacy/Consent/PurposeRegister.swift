@@ -33,6 +33,9 @@ struct PurposeRegister: Sendable {
         /// Law 94-V art. 16: the purpose sends data abroad; `crossBorderTransfer` then says to whom, where and what.
         let crossBorder: Bool
         let crossBorderTransfer: CrossBorderTransfer?
+        /// Law 94-V art. 8: whether the data is published in public sources (false for every purpose today). Required:
+        /// a register without it does not decode, and `configure` refuses to start.
+        let published: Bool
         let name: Texts
         let description: Texts
     }

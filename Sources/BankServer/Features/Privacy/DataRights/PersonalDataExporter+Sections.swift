@@ -145,36 +145,9 @@ extension PersonalDataExporter {
                 authorityNotifiedAt: $0.authorityNotifiedAt
             )
         }
-        let sms = try await SMSMessage.query(on: database).filter(\.$userID == userID).all()
-            .map {
-                PersonalDataExport.Message(
-                    channel: "sms",
-                    category: $0.category,
-                    status: $0.status.rawValue,
-                    createdAt: $0.createdAt,
-                    sentAt: $0.sentAt
-                )
-            }
-        let email = try await EmailMessage.query(on: database).filter(\.$userID == userID).all()
-            .map {
-                PersonalDataExport.Message(
-                    channel: "email",
-                    category: $0.category,
-                    status: $0.status.rawValue,
-                    createdAt: $0.createdAt,
-                    sentAt: $0.sentAt
-                )
-            }
-        let push = try await PushMessage.query(on: database).filter(\.$userID == userID).all()
-            .map {
-                PersonalDataExport.Message(
-                    channel: "push",
-                    category: $0.category,
-                    status: $0.status.rawValue,
-                    createdAt: $0.createdAt,
-                    sentAt: $0.sentAt
-                )
-            }
+        let sms = Self.messages(try await SMSMessage.query(on: database).filter(\.$userID == userID).all(), channel: "sms")
+        let email = Self.messages(try await EmailMessage.query(on: database).filter(\.$userID == userID).all(), channel: "email")
+        let push = Self.messages(try await PushMessage.query(on: database).filter(\.$userID == userID).all(), channel: "push")
         export.messages = (sms + email + push).sorted { $0.createdAt > $1.createdAt }
         export.idempotencyAnswers = try await IdempotencyRecord.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all()
             .map { .init(key: $0.key, state: $0.state, responseStatus: $0.responseStatus, createdAt: $0.createdAt) }
@@ -187,5 +160,18 @@ extension PersonalDataExporter {
 
     private static func reasons(_ text: String) -> [String] {
         text.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// One outbox's messages as the export lists them: the channel, category and delivery state, never the text.
+    private static func messages<Row: OutboxRow>(_ rows: [Row], channel: String) -> [PersonalDataExport.Message] {
+        rows.map {
+            PersonalDataExport.Message(
+                channel: channel,
+                category: $0.category,
+                status: $0.status.rawValue,
+                createdAt: $0.createdAt,
+                sentAt: $0.sentAt
+            )
+        }
     }
 }

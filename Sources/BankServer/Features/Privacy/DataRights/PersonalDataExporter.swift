@@ -14,7 +14,8 @@ struct PersonalDataExporter: Sendable {
         let memberships = try await Membership.query(on: database).filter(\.$user.$id == userID).with(\.$company).all()
         let devices = try await Device.query(on: database).filter(\.$user.$id == userID).sort(\.$firstSeenAt).all()
         let sessions = try await UserSession.query(on: database).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
-        let consents = try await ConsentService(services: services).history(userID: userID, on: database)
+        let consentService = ConsentService(services: services)
+        let consents = try await consentService.views(try await consentService.history(userID: userID, on: database), on: database)
         let acceptances = try await PolicyAcceptance.query(on: database).filter(\.$user.$id == userID).with(\.$edition)
             .sort(\.$acceptedAt, .descending).all()
         try await services.accessLog.flush(on: database)  // the last second's rows too (issue 15)
@@ -58,7 +59,7 @@ struct PersonalDataExporter: Sendable {
                     revokeReason: $0.revokeReason
                 )
             },
-            consents: try consents.map { try $0.view() },
+            consents: consents,
             policyAcceptances: acceptances.map {
                 PolicyAcceptanceView(version: $0.edition.version, acceptedAt: $0.acceptedAt, ip: $0.ip, deviceInstallationId: $0.deviceInstallationID)
             },

@@ -107,25 +107,13 @@ struct DisclosureRegister: Sendable {
     ) async throws -> (items: [Disclosure], nextCursor: String?) {
         var query = Disclosure.query(on: database)
         if let userID { query = query.filter(\.$user.$id == userID) }
-        if let cursor {
-            let anchorID = UUID(uuidString: cursor)
-            guard let anchorID, let anchor = try await Disclosure.find(anchorID, on: database), userID == nil || anchor.$user.id == userID else {
+        let anchorID = try cursor.map(KeysetAnchor.parse)
+        if let anchorID {
+            guard let anchor = try await Disclosure.find(anchorID, on: database), userID == nil || anchor.$user.id == userID else {
                 throw BankError.validation([.init(field: "cursor", code: .invalidValue)])
             }
-            let table = Disclosure.schema
-            query = query.filter(
-                .sql(
-                    embed: """
-                        (\(ident: table).\(ident: "disclosed_at"), \(ident: table).\(ident: "id")) < \
-                        (SELECT \(ident: "a").\(ident: "disclosed_at"), \(ident: "a").\(ident: "id") FROM \(ident: table) \(ident: "a") \
-                        WHERE \(ident: "a").\(ident: "id") = \(bind: anchorID))
-                        """
-                )
-            )
         }
-        let rows = try await query.sort(\.$disclosedAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
-        let items = Array(rows.prefix(limit))
-        return (items, rows.count > limit ? items.last?.id?.uuidString : nil)
+        return try await KeysetAnchor.page(query, after: anchorID, time: "disclosed_at", limit: limit)
     }
 
     private static func optional(_ value: String?) -> String? {
